@@ -1,0 +1,63 @@
+/** The element's typed events. All bubble and cross shadow boundaries (composed). */
+import type { FieldName, RefundExchangeRequest } from './schema.js';
+
+export interface FieldError {
+  /** A JSON key of the request, or anything else for a message that belongs to no field. */
+  field: FieldName | string;
+  message: string;
+}
+
+export type ErrorKind = 'validation' | 'captcha' | 'config' | 'network' | 'server';
+
+export interface SubmitDetail {
+  payload: RefundExchangeRequest;
+}
+export interface SuccessDetail {
+  status: number;
+  reference?: string;
+  response: unknown;
+}
+export interface ErrorDetail {
+  kind: ErrorKind;
+  status?: number;
+  errors?: FieldError[];
+}
+
+const init = <T>(detail: T, cancelable = false) => ({
+  detail,
+  bubbles: true,
+  composed: true,
+  cancelable,
+});
+
+/** Valid and about to send. Cancel it to send the payload yourself. */
+export class RefundExchangeSubmitEvent extends CustomEvent<SubmitDetail> {
+  static readonly eventName = 'refund-exchange-submit';
+  constructor(detail: SubmitDetail) {
+    super(RefundExchangeSubmitEvent.eventName, init(detail, true));
+  }
+}
+
+/** The endpoint answered 2xx. */
+export class RefundExchangeSuccessEvent extends CustomEvent<SuccessDetail> {
+  static readonly eventName = 'refund-exchange-success';
+  constructor(detail: SuccessDetail) {
+    super(RefundExchangeSuccessEvent.eventName, init(detail));
+  }
+}
+
+/** Validation, captcha, configuration, network or server failure. */
+export class RefundExchangeErrorEvent extends CustomEvent<ErrorDetail> {
+  static readonly eventName = 'refund-exchange-error';
+  constructor(detail: ErrorDetail) {
+    super(RefundExchangeErrorEvent.eventName, init(detail));
+  }
+}
+
+declare global {
+  interface HTMLElementEventMap {
+    'refund-exchange-submit': RefundExchangeSubmitEvent;
+    'refund-exchange-success': RefundExchangeSuccessEvent;
+    'refund-exchange-error': RefundExchangeErrorEvent;
+  }
+}

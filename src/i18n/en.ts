@@ -1,0 +1,97 @@
+/**
+ * English (US): the complete dictionary. Every other locale is typed against it, so a key
+ * missing there fails the build. Terms with parameters or plurals are functions.
+ */
+const plural = new Intl.PluralRules('en');
+const photos = (n: number) => `${n} ${plural.select(n) === 'one' ? 'photo' : 'photos'}`;
+
+export const en = {
+  locale: 'en-US',
+
+  marketplace: 'Purchase site',
+  email: 'Email address',
+  name: 'Contact name',
+  orderId: 'Order ID',
+  productName: 'Product name',
+  resolution: 'Refund or exchange',
+  refund: 'Refund',
+  exchange: 'Exchange',
+  reason: 'Reason for request',
+  damaged_on_arrival: 'Damaged upon arrival',
+  defective: 'Defective',
+  wrong_item_sent: 'Sent wrong item',
+  ordered_wrong_item: 'Ordered wrong item',
+  no_longer_needed: 'No longer needed',
+  other: 'Other',
+  serialNumber: 'Serial number',
+  details: 'Issue details',
+  images: 'Photos',
+  captcha: 'Captcha',
+  choose: 'Choose…',
+  optional: '(optional)',
+  requiredNote: 'Fields marked * are required.',
+
+  tip: 'Where do I find this?',
+  tipOrderId: 'In your Amazon account, under Your Orders (order history). It looks like 123-1234567-1234567.',
+  orderHistory: 'Open your order history',
+  newTab: '(opens in a new tab)',
+  tipProductName:
+    'In your order history, on the packaging or in the manual. Some products also carry the model name as a watermark.',
+  tipSerialNumber: 'On the product body or its charging cable, printed as "SN: A…".',
+  photosHint: (max: number) => `Up to ${photos(max)}: JPEG, PNG or WebP.`,
+  addPhotos: 'Add photos',
+  removePhoto: (name: string) => `Remove ${name}`,
+  readingPhotos: 'Preparing photos…',
+
+  submit: 'Submit',
+  reset: 'Reset',
+  sending: 'Sending your request…',
+  resetConfirm: 'Clear everything you entered?',
+  resetYes: 'Clear form',
+  resetNo: 'Keep my entries',
+
+  summary: (n: number) =>
+    n === 1 ? 'Please fix 1 problem before sending:' : `Please fix ${n} problems before sending:`,
+
+  errMarketplace: 'Choose the site where you bought the product.',
+  errEmailMissing: 'Enter your email address so we can reply.',
+  errNameMissing: 'Enter your name.',
+  errOrderIdMissing: 'Enter the order ID from your Amazon order history.',
+  errProductNameMissing: 'Enter the product name.',
+  errReason: 'Choose a reason for your request.',
+  errEmail: 'Enter an email address like name@example.com.',
+  errTooLong: (max: number) => `Use at most ${max} characters.`,
+  errOrderId: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.',
+  errResolution: 'Choose whether you want a refund or an exchange.',
+  errSerial: 'Enter the serial number as printed after "SN:", like A1234567 (letters and digits).',
+  errDetailsOther: 'Since you chose "Other", tell us what happened.',
+  errImages: (max: number) => `Attach at most ${photos(max)}.`,
+  errCaptcha: 'Please wait until the anti-robot check has finished.',
+  errInvalid: 'Check this entry.',
+
+  photoNotImage: (name: string) => `${name} is not a picture. Attach a JPEG, PNG or WebP photo.`,
+  photoDamaged: (name: string) => `${name} is damaged and cannot be opened. Try taking the photo again.`,
+  photoHeic: (name: string) =>
+    `${name} is a HEIC photo, which browsers cannot open. Export it as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and attach it again.`,
+  photoTooBig: (name: string) => `${name} has too many pixels to process. Attach a smaller photo.`,
+
+  sent: 'Thank you! We have received your request.',
+  reference: (ref: string) => `Your reference: ${ref}`,
+  newRequest: 'Start a new request',
+
+  kept: 'Everything you entered is still here.',
+  errServer: 'Something went wrong on our side.',
+  errNetwork: 'We could not reach the server. Check your internet connection.',
+  errTimeout: 'The server took too long to answer.',
+  errTooLarge: 'Your request is too large to send. Remove a photo and try again.',
+  errRateLimited: (seconds: number) =>
+    seconds > 0
+      ? `Too many requests. Please try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`
+      : 'Too many requests. Please try again in a moment.',
+  errRefused: (status: number) => `The server refused the request (error ${status}).`,
+  tryAgain: 'Please try again.',
+  errConfig: 'This form is not set up correctly and cannot send requests. Please contact the site owner.',
+};
+
+export type Translation = typeof en;
+export type TermKey = keyof Translation;

@@ -1,0 +1,37 @@
+/** Maps a zod issue to the customer's message: the one place rules meet words. No DOM. */
+import type { FieldName, RequestIssue } from '../schema.js';
+import { LIMITS } from '../schema.js';
+import type { Translation } from './en.js';
+
+/** The localized message for one issue of the request schema. */
+export function issueMessage(issue: RequestIssue, t: Translation): string {
+  const field = issue.path[0] as FieldName;
+  const missing = issue.code === 'invalid_type' || (issue.code === 'too_small' && issue.minimum === 1);
+  const tooLong = (max: number) => (issue.code === 'too_big' ? t.errTooLong(max) : undefined);
+  switch (field) {
+    case 'marketplace':
+      return t.errMarketplace;
+    case 'reason':
+      return t.errReason;
+    case 'resolution':
+      return t.errResolution;
+    case 'email':
+      return missing ? t.errEmailMissing : (tooLong(LIMITS.email) ?? t.errEmail);
+    case 'name':
+      return missing ? t.errNameMissing : (tooLong(LIMITS.name) ?? t.errInvalid);
+    case 'orderId':
+      return missing ? t.errOrderIdMissing : t.errOrderId;
+    case 'productName':
+      return missing ? t.errProductNameMissing : (tooLong(LIMITS.productName) ?? t.errInvalid);
+    case 'serialNumber':
+      return t.errSerial;
+    case 'details':
+      return issue.code === 'custom' ? t.errDetailsOther : (tooLong(LIMITS.details) ?? t.errInvalid);
+    case 'images':
+      return issue.code === 'too_big' ? t.errImages(Number(issue.maximum)) : t.errInvalid;
+    case 'captcha':
+      return t.errCaptcha;
+    default:
+      return t.errInvalid;
+  }
+}

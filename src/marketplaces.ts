@@ -1,0 +1,82 @@
+/** Purchase sites: ids, order-history links and the region each serves. No DOM, no Lit. */
+
+export const MARKETPLACE_IDS = [
+  'amazon.com',
+  'amazon.ca',
+  'amazon.co.uk',
+  'amazon.de',
+  'amazon.fr',
+  'amazon.es',
+  'amazon.it',
+  'amazon.co.jp',
+] as const;
+
+export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
+
+/** Display names are brand names and read the same in every language. */
+export const MARKETPLACE_NAMES: Record<MarketplaceId, string> = {
+  'amazon.com': 'Amazon.com (US)',
+  'amazon.ca': 'Amazon.ca',
+  'amazon.co.uk': 'Amazon.co.uk',
+  'amazon.de': 'Amazon.de',
+  'amazon.fr': 'Amazon.fr',
+  'amazon.es': 'Amazon.es',
+  'amazon.it': 'Amazon.it',
+  'amazon.co.jp': 'Amazon.co.jp',
+};
+
+/** Every Amazon marketplace writes order IDs as 3-7-7 digits. */
+export const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;
+
+export const isMarketplaceId = (id: string): id is MarketplaceId =>
+  (MARKETPLACE_IDS as readonly string[]).includes(id);
+
+/** Where a customer finds their order IDs. */
+export const orderHistoryUrl = (id: MarketplaceId): string =>
+  `https://www.${id}/gp/css/order-history`;
+
+const BY_REGION: Record<string, MarketplaceId> = {
+  US: 'amazon.com',
+  CA: 'amazon.ca',
+  GB: 'amazon.co.uk',
+  UK: 'amazon.co.uk',
+  DE: 'amazon.de',
+  AT: 'amazon.de',
+  FR: 'amazon.fr',
+  ES: 'amazon.es',
+  IT: 'amazon.it',
+  JP: 'amazon.co.jp',
+};
+
+const BY_LANGUAGE: Record<string, MarketplaceId> = {
+  en: 'amazon.com',
+  de: 'amazon.de',
+  fr: 'amazon.fr',
+  es: 'amazon.es',
+  it: 'amazon.it',
+  ja: 'amazon.co.jp',
+};
+
+/** The marketplace a locale's customers most likely bought from, if it is offered. */
+export function defaultMarketplace(
+  locale: string,
+  offered: readonly MarketplaceId[],
+): MarketplaceId | undefined {
+  const [language = '', region = ''] = locale.split('-');
+  const guess = BY_REGION[region.toUpperCase()] ?? BY_LANGUAGE[language.toLowerCase()];
+  return guess && offered.includes(guess) ? guess : undefined;
+}
+
+/**
+ * Reads the `marketplaces` attribute: known ids in the given order, duplicates dropped.
+ * Returns the unknown ids too, so the caller can warn about them.
+ */
+export function parseMarketplaces(value: string | undefined | null): {
+  ids: MarketplaceId[];
+  unknown: string[];
+} {
+  const tokens = (value ?? '').trim().split(/\s+/).filter(Boolean);
+  const ids = [...new Set(tokens.filter(isMarketplaceId))];
+  const unknown = tokens.filter((t) => !isMarketplaceId(t));
+  return { ids: ids.length ? ids : [...MARKETPLACE_IDS], unknown };
+}

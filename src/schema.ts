@@ -1,0 +1,127 @@
+/**
+ * The rules of a refund or exchange request: one zod schema, used by the widget while the
+ * customer types and by the receiving server. No DOM, no Lit.
+ */
+import * as z from 'zod/mini';
+import { AMAZON_ORDER_ID, MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
+
+export { MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
+
+export const RESOLUTIONS = ['refund', 'exchange'] as const;
+export type Resolution = (typeof RESOLUTIONS)[number];
+
+export const REASONS = [
+  'damaged_on_arrival',
+  'defective',
+  'wrong_item_sent',
+  'ordered_wrong_item',
+  'no_longer_needed',
+  'other',
+] as const;
+export type Reason = (typeof REASONS)[number];
+
+export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
+export type ImageType = (typeof IMAGE_TYPES)[number];
+
+export const LIMITS = {
+  email: 254,
+  name: 100,
+  productName: 200,
+  details: 2000,
+  serialMin: 4,
+  serialMax: 32,
+  maxImages: 5,
+  imageName: 255,
+  /** Base64 characters of one image: about 6 MB of bytes. */
+  imageData: 8_000_000,
+} as const;
+
+/** The JSON keys of the request, in the order the form shows them. */
+export const FIELDS = [
+  'marketplace',
+  'email',
+  'name',
+  'orderId',
+  'productName',
+  'resolution',
+  'reason',
+  'serialNumber',
+  'details',
+  'images',
+  'captcha',
+] as const;
+export type FieldName = (typeof FIELDS)[number];
+
+export const isFieldName = (key: unknown): key is FieldName =>
+  (FIELDS as readonly unknown[]).includes(key);
+
+/** "SN: a12 345" → "A12345": the label's prefix and spacing are not part of the number. */
+export const normalizeSerial = (value: string): string =>
+  value.replace(/^\s*SN\s*[:：]?\s*/i, '').replace(/\s+/g, '').toUpperCase();
+
+const text = () => z.string().check(z.trim());
+const required = (max: number) => text().check(z.minLength(1), z.maxLength(max));
+
+const image = z.object({
+  name: z.string().check(z.minLength(1), z.maxLength(LIMITS.imageName)),
+  type: z.enum(IMAGE_TYPES),
+  width: z.number().check(z.int(), z.positive()),
+  height: z.number().check(z.int(), z.positive()),
+  data: z.string().check(
+    z.minLength(4),
+    z.maxLength(LIMITS.imageData),
+    z.regex(/^[A-Za-z0-9+/]+={0,2}$/),
+  ),
+});
+export type ImagePayload = z.infer<typeof image>;
+
+export interface SchemaOptions {
+  /** The purchase sites offered; every Amazon marketplace when left out. */
+  marketplaces?: readonly MarketplaceId[];
+  /** Most photos allowed (the `max-images` attribute). */
+  maxImages?: number;
+  /** Whether a captcha solution must be present (the `sitekey` attribute is set). */
+  captcha?: boolean;
+}
+
+/** Builds the request schema for one form's settings; the server uses the same builder. */
+export function createRequestSchema(options: SchemaOptions = {}) {
+  const marketplaces = options.marketplaces?.length ? options.marketplaces : MARKETPLACE_IDS;
+  const maxImages = options.maxImages ?? LIMITS.maxImages;
+  const captcha = z.string().check(z.minLength(1));
+  return z
+    .object({
+      marketplace: z.enum(marketplaces as [MarketplaceId, ...MarketplaceId[]]),
+      email: text().check(z.minLength(1), z.maxLength(LIMITS.email), z.email()),
+      name: required(LIMITS.name),
+      orderId: text().check(z.minLength(1), z.regex(AMAZON_ORDER_ID)),
+      productName: required(LIMITS.productName),
+      resolution: z.enum(RESOLUTIONS),
+      reason: z.enum(REASONS),
+      serialNumber: z.optional(
+        z.string().check(
+          z.overwrite(normalizeSerial),
+          z.minLength(LIMITS.serialMin),
+          z.maxLength(LIMITS.serialMax),
+          z.regex(/^[A-Z0-9]+$/),
+        ),
+      ),
+      details: z.optional(text().check(z.maxLength(LIMITS.details))),
+      images: z.optional(z.array(image).check(z.maxLength(maxImages))),
+      captcha: options.captcha ? captcha : z.optional(captcha),
+      locale: z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), z.maxLength(35)),
+    })
+    .check(
+      z.refine((r) => r.reason !== 'other' || !!r.details, {
+        path: ['details'],
+        params: { rule: 'detailsForOther' },
+        // Also while other fields are wrong, so the customer sees every problem at once.
+        when: ({ value }) => typeof value === 'object' && value !== null,
+      }),
+    );
+}
+
+export const requestSchema = createRequestSchema();
+export type RefundExchangeRequest = z.output<typeof requestSchema>;
+export type RequestInput = z.input<typeof requestSchema>;
+export type RequestIssue = z.core.$ZodIssue;

@@ -1,0 +1,37 @@
+import { esbuildPlugin } from '@web/dev-server-esbuild';
+import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { receiver } from './test/receiver.mjs';
+
+const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const only = process.env.BROWSERS?.split(',');
+
+const browsers = [
+  puppeteerLauncher({
+    launchOptions: {
+      executablePath: chromium,
+      headless: true,
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+        '--no-first-run',
+      ],
+    },
+  }),
+  puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }),
+].filter((_, i) => !only || only.includes(['chromium', 'firefox'][i]));
+
+export default {
+  files: ['test/**/*.test.ts', '!test/node/**'],
+  nodeResolve: { exportConditions: ['production', 'browser'] },
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
+  // A real receiving endpoint on the test server's loopback port (see test/receiver.mjs).
+  middleware: [receiver()],
+  browsers,
+  concurrency: 1,
+  testFramework: { config: { timeout: 10000 } },
+  testsFinishTimeout: 300000,
+};
