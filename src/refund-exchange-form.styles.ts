@@ -1,0 +1,186 @@
+import { css } from 'lit';
+
+export const styles = css`
+  :host {
+    --_accent: var(--rxf-accent, #0b57d0);
+    --_error: var(--rxf-error, #b3261e);
+    --_muted: var(--rxf-muted, #4a4f57);
+    --_border: var(--rxf-border, #6b7079);
+    --_radius: var(--rxf-radius, 0.375rem);
+    display: block;
+    /* Unset, this is invalid at computed time and the host's colour is inherited. */
+    color: var(--rxf-text);
+    line-height: 1.5;
+  }
+  :host([hidden]) {
+    display: none;
+  }
+  *,
+  ::before,
+  ::after {
+    box-sizing: border-box;
+  }
+  form {
+    display: grid;
+    gap: var(--rxf-gap, 1.25rem);
+  }
+  p,
+  ul {
+    margin: 0;
+  }
+  .field {
+    display: grid;
+    gap: 0.25rem;
+    min-width: 0;
+    margin: 0;
+    padding: 0;
+    border: 0;
+  }
+  label,
+  legend {
+    font-weight: 600;
+    padding: 0;
+  }
+  input,
+  select,
+  textarea,
+  button {
+    font: inherit;
+    color: inherit;
+    max-width: 100%;
+  }
+  input:not([type='radio']),
+  select,
+  textarea {
+    width: 100%;
+    min-height: 2.75rem;
+    padding: 0.5rem 0.75rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--rxf-background, #fff);
+    color: var(--rxf-text, #1b1c1f);
+  }
+  input[type='file'] {
+    padding: 0.5rem;
+  }
+  [aria-invalid='true'] {
+    border-color: var(--_error);
+    border-width: 2px;
+  }
+  :focus-visible,
+  summary:focus-visible {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
+  }
+  .choice {
+    display: inline-flex;
+    align-items: center;
+    gap: 0.5rem;
+    margin-inline-end: 1.5rem;
+    min-height: 2.75rem;
+    font-weight: 400;
+  }
+  .choice input {
+    width: 1.25rem;
+    height: 1.25rem;
+    margin: 0;
+    accent-color: var(--_accent);
+  }
+  .hint,
+  .note {
+    color: var(--_muted);
+    font-size: 0.875em;
+    font-weight: 400;
+  }
+  .req,
+  .error {
+    color: var(--_error);
+  }
+  .error:empty {
+    display: none;
+  }
+  details {
+    font-size: 0.875em;
+    color: var(--_muted);
+  }
+  summary {
+    cursor: pointer;
+    color: var(--_accent);
+    width: fit-content;
+  }
+  a {
+    color: var(--_accent);
+  }
+  .alert,
+  .summary,
+  .done,
+  .confirm {
+    padding: 1rem;
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+  .done {
+    border-color: var(--_accent);
+    display: grid;
+    gap: 1rem;
+    justify-items: start;
+  }
+  .summary ul {
+    padding-inline-start: 1.25rem;
+  }
+  .summary a {
+    color: var(--_error);
+  }
+  .ref {
+    font-weight: 600;
+  }
+  .photos {
+    list-style: none;
+    padding: 0;
+    display: grid;
+    gap: 0.5rem;
+  }
+  .photos li {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: center;
+    justify-content: space-between;
+    gap: 0.5rem;
+    overflow-wrap: anywhere;
+  }
+  .actions,
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+  }
+  .confirm p {
+    flex-basis: 100%;
+  }
+  button {
+    min-height: 2.75rem;
+    padding: 0.5rem 1.25rem;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+    background: var(--rxf-background, #fff);
+    color: var(--_accent);
+    cursor: pointer;
+  }
+  .primary {
+    background: var(--_accent);
+    color: var(--rxf-accent-text, #fff);
+  }
+  [aria-disabled='true'] {
+    opacity: 0.6;
+    cursor: not-allowed;
+  }
+  .vh {
+    position: absolute;
+    width: 1px;
+    height: 1px;
+    overflow: hidden;
+    clip-path: inset(50%);
+    white-space: nowrap;
+  }
+`;

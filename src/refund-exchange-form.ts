@@ -1,0 +1,604 @@
+import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { property, state } from 'lit/decorators.js';
+import { styles } from './refund-exchange-form.styles.js';
+import {
+  FIELDS,
+  REASONS,
+  createRequestSchema,
+  isFieldName,
+  type FieldName,
+  type ImagePayload,
+  type RefundExchangeRequest,
+} from './schema.js';
+import {
+  MARKETPLACE_NAMES,
+  defaultMarketplace,
+  isMarketplaceId,
+  orderHistoryUrl,
+  parseMarketplaces,
+  type MarketplaceId,
+} from './marketplaces.js';
+import { resolveLang, translationFor, type Translation } from './i18n/index.js';
+import { issueMessage } from './i18n/issue-message.js';
+import {
+  RefundExchangeErrorEvent,
+  RefundExchangeSubmitEvent,
+  RefundExchangeSuccessEvent,
+  type FieldError,
+} from './events.js';
+import { checkEndpoint } from './submission/endpoint.js';
+import { newIdempotencyKey, send, type SendResult } from './submission/send.js';
+
+type TextField = 'marketplace' | 'email' | 'name' | 'orderId' | 'productName' | 'resolution' | 'reason' | 'serialNumber' | 'details';
+type Values = Record<TextField, string>;
+type Phase = 'idle' | 'sending' | 'sent';
+interface Photo {
+  key: number;
+  image: ImagePayload;
+}
+
+const EMPTY: Values = {
+  marketplace: '',
+  email: '',
+  name: '',
+  orderId: '',
+  productName: '',
+  resolution: '',
+  reason: '',
+  serialNumber: '',
+  details: '',
+};
+const OPTIONAL = new Set<FieldName>(['serialNumber', 'details', 'images']);
+
+let photoKeys = 0;
+
+/**
+ * A refund or exchange request form for a brand's storefront: validates as the customer
+ * types and posts the request as JSON to `endpoint`.
+ *
+ * @fires refund-exchange-submit - Valid and about to send; cancelable. `detail: { payload }`.
+ * @fires refund-exchange-success - The endpoint answered 2xx. `detail: { status, reference?, response }`.
+ * @fires refund-exchange-error - Something went wrong. `detail: { kind, status?, errors? }`.
+ *
+ * @csspart form - The form.
+ * @csspart field - Each field's wrapper.
+ * @csspart label - Each field's label or legend.
+ * @csspart control - Each input, select and textarea.
+ * @csspart tip - Each "where do I find this?" tip.
+ * @csspart error - Each field's error message.
+ * @csspart summary - The error summary shown after a failed submit.
+ * @csspart alert - A message about the whole form (configuration, network, server).
+ * @csspart button - Every button.
+ * @csspart submit - The Submit button.
+ * @csspart reset - The Reset button.
+ * @csspart status - The success message.
+ *
+ * @cssprop --rxf-accent - Buttons and focus ring (default: #0b57d0).
+ * @cssprop --rxf-accent-text - Text on accent-coloured buttons (default: #fff).
+ * @cssprop --rxf-text - Text colour (default: inherited).
+ * @cssprop --rxf-muted - Secondary text colour (default: #4a4f57).
+ * @cssprop --rxf-background - Control background (default: #fff).
+ * @cssprop --rxf-border - Control border colour (default: #6b7079).
+ * @cssprop --rxf-error - Error text and borders (default: #b3261e).
+ * @cssprop --rxf-radius - Corner radius of controls (default: 0.375rem).
+ * @cssprop --rxf-gap - Space between fields (default: 1.25rem).
+ */
+export class RefundExchangeForm extends LitElement {
+  static override styles = styles;
+
+  /** Registers the element under `tag`; safe to call more than once. */
+  static define(tag = 'refund-exchange-form'): void {
+    if (!customElements.get(tag)) customElements.define(tag, this);
+  }
+
+  /** URL the request is POSTed to. */
+  @property() endpoint?: string;
+
+  /** BCP 47 locale; unset, the closest `[lang]` ancestor or the browser's language decides. */
+  @property({ reflect: true }) override lang = '';
+
+  /** Space-separated purchase sites offered, e.g. `amazon.de amazon.fr`. Unset: all. */
+  @property() marketplaces?: string;
+
+  /** Most photos a customer may attach. */
+  @property({ attribute: 'max-images', type: Number }) maxImages = 5;
+
+  @state() private values: Values = { ...EMPTY };
+  @state() private photos: Photo[] = [];
+  @state() private photoProblems: string[] = [];
+  @state() private preparingPhotos = false;
+  /** Fields the customer changed, and fields they left after changing: errors show for both. */
+  @state() private changed = new Set<FieldName>();
+  @state() private left = new Set<FieldName>();
+  @state() private submitted = false;
+  @state() private serverErrors: Partial<Record<FieldName, string>> = {};
+  @state() private topErrors: string[] = [];
+  @state() private failure = '';
+  @state() private phase: Phase = 'idle';
+  @state() private reference = '';
+  @state() private confirmingReset = false;
+
+  private idempotency?: { key: string; body: string };
+  private loggedProblem = '';
+
+  protected override willUpdate(changed: PropertyValues<this>): void {
+    if (changed.has('marketplaces') && this.marketplaces != null) {
+      const { unknown } = parseMarketplaces(this.marketplaces);
+      if (unknown.length) console.warn(`refund-exchange-form: unknown marketplaces ignored: ${unknown.join(' ')}`);
+    }
+    const problem = this.configProblem;
+    if (problem && problem !== this.loggedProblem) {
+      console.error(`refund-exchange-form: not sending anything: ${problem}.`);
+    }
+    this.loggedProblem = problem;
+  }
+
+  /** Clears everything the customer entered, without asking. */
+  reset(): void {
+    this.values = { ...EMPTY };
+    this.photos = [];
+    this.photoProblems = [];
+    this.changed = new Set();
+    this.left = new Set();
+    this.submitted = false;
+    this.serverErrors = {};
+    this.topErrors = [];
+    this.failure = '';
+    this.phase = 'idle';
+    this.reference = '';
+    this.confirmingReset = false;
+    this.idempotency = undefined;
+  }
+
+  private get t(): Translation {
+    return translationFor(this.lang || resolveLang(this));
+  }
+
+  private get offered() {
+    return parseMarketplaces(this.marketplaces).ids;
+  }
+
+  private get configProblem(): string {
+    const checked = checkEndpoint(this.endpoint, document.baseURI);
+    return 'problem' in checked ? checked.problem : '';
+  }
+
+  /** The marketplace shown: the customer's choice, else the one of the locale's region. */
+  private get marketplace(): MarketplaceId | undefined {
+    const chosen = this.values.marketplace;
+    return isMarketplaceId(chosen) ? chosen : defaultMarketplace(this.t.locale, this.offered);
+  }
+
+  private get hasInput(): boolean {
+    return this.photos.length > 0 || Object.entries(this.values).some(([k, v]) => k !== 'marketplace' && v.trim());
+  }
+
+  /** The request as typed: empty optional text left out, as the contract asks. */
+  private get draft(): Record<string, unknown> {
+    const draft: Record<string, unknown> = { locale: this.t.locale };
+    for (const [key, value] of Object.entries({ ...this.values, marketplace: this.marketplace ?? '' })) {
+      if (value.trim() || !OPTIONAL.has(key as FieldName)) draft[key] = value;
+    }
+    if (this.photos.length) draft.images = this.photos.map((p) => p.image);
+    return draft;
+  }
+
+  /** Validates the whole request with the schema; the first message of each field. */
+  private check(): { request?: RefundExchangeRequest; errors: Partial<Record<FieldName, string>> } {
+    const schema = createRequestSchema({ marketplaces: this.offered, maxImages: this.maxImages });
+    const result = schema.safeParse(this.draft);
+    const errors: Partial<Record<FieldName, string>> = {};
+    for (const issue of result.error?.issues ?? []) {
+      const field = issue.path[0];
+      if (isFieldName(field)) errors[field] ??= issueMessage(issue, this.t);
+    }
+    return { request: result.data, errors };
+  }
+
+  private errorFor(field: FieldName, errors: Partial<Record<FieldName, string>>): string | undefined {
+    const shown = this.submitted || (this.changed.has(field) && this.left.has(field));
+    return this.serverErrors[field] ?? (shown ? errors[field] : undefined);
+  }
+
+  private handleInput(e: Event): void {
+    const target = e.target as HTMLInputElement;
+    const field = target.name as TextField;
+    this.values = { ...this.values, [field]: target.value };
+    this.changed = new Set(this.changed).add(field);
+    if (this.serverErrors[field]) this.serverErrors = { ...this.serverErrors, [field]: undefined };
+    if (e.type === 'change') this.handleLeave(e);
+  }
+
+  private handleLeave(e: Event): void {
+    const field = (e.target as HTMLInputElement).name as FieldName;
+    if (this.changed.has(field) && !this.left.has(field)) this.left = new Set(this.left).add(field);
+  }
+
+  private async handlePhotos(e: Event): Promise<void> {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // Clear the picker so the same file can be chosen again after removing it.
+    input.value = '';
+    const room = this.maxImages - this.photos.length;
+    const t = this.t;
+    const problems: string[] = files.length > room ? [t.errImages(this.maxImages)] : [];
+    this.preparingPhotos = true;
+    const { preparePhoto } = await import('./photos/prepare.js');
+    for (const file of files.slice(0, Math.max(room, 0))) {
+      const result = await preparePhoto(file);
+      if (result.ok) {
+        this.photos = [...this.photos, { key: ++photoKeys, image: result.image }];
+      } else {
+        const message = {
+          empty: t.photoDamaged,
+          damaged: t.photoDamaged,
+          'not-image': t.photoNotImage,
+          heic: t.photoHeic,
+          'too-big': t.photoTooBig,
+        }[result.problem];
+        problems.push(message(file.name));
+      }
+    }
+    this.preparingPhotos = false;
+    this.photoProblems = problems;
+    this.changed = new Set(this.changed).add('images');
+  }
+
+  private handleRemovePhoto(key: number): void {
+    this.photos = this.photos.filter((p) => p.key !== key);
+    this.photoProblems = [];
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#images')?.focus());
+  }
+
+  private async handleSubmit(e: Event): Promise<void> {
+    e.preventDefault();
+    if (this.phase === 'sending' || this.preparingPhotos) return;
+    this.submitted = true;
+    this.topErrors = [];
+    this.failure = '';
+    if (this.configProblem) {
+      this.failure = this.t.errConfig;
+      this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'config' }));
+      return this.focusLater('.alert');
+    }
+    const { request, errors } = this.check();
+    if (!request) {
+      this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'validation', errors: toList(errors) }));
+      return this.focusLater('.summary');
+    }
+    if (!this.dispatchEvent(new RefundExchangeSubmitEvent({ payload: request }))) return;
+
+    const body = JSON.stringify(request);
+    // A second try of the same request keeps its key, so the server can tell it is a repeat.
+    if (this.idempotency?.body !== body) this.idempotency = { key: newIdempotencyKey(), body };
+    this.phase = 'sending';
+    const { url } = checkEndpoint(this.endpoint, document.baseURI) as { url: string };
+    const result = await send({ url, body: request, idempotencyKey: this.idempotency.key });
+    this.phase = 'idle';
+    this.handleResult(result);
+  }
+
+  private handleResult(result: SendResult): void {
+    const t = this.t;
+    if (result.kind === 'success') {
+      this.phase = 'sent';
+      this.reference = result.reference ?? '';
+      this.idempotency = undefined;
+      const { status, reference, response } = result;
+      this.dispatchEvent(new RefundExchangeSuccessEvent(reference ? { status, reference, response } : { status, response }));
+      return this.focusLater('.done');
+    }
+    if (result.kind === 'fields') {
+      const serverErrors: Partial<Record<FieldName, string>> = {};
+      const top: string[] = [];
+      for (const { field, message } of result.errors) {
+        if (isFieldName(field) && field !== 'captcha') serverErrors[field] ??= message;
+        else top.push(message);
+      }
+      this.serverErrors = serverErrors;
+      this.topErrors = top;
+      this.dispatchEvent(
+        new RefundExchangeErrorEvent({ kind: 'validation', status: result.status, errors: result.errors }),
+      );
+      return this.focusLater('.summary');
+    }
+    const { reason, status, retryAfter = 0 } = result;
+    const message = {
+      server: t.errServer,
+      network: t.errNetwork,
+      timeout: t.errTimeout,
+      'too-large': t.errTooLarge,
+      'rate-limited': t.errRateLimited(retryAfter),
+      refused: t.errRefused(status ?? 0),
+    }[reason];
+    this.failure = `${message} ${reason === 'too-large' || reason === 'rate-limited' ? '' : t.tryAgain} ${t.kept}`;
+    const kind = reason === 'network' || reason === 'timeout' ? 'network' : 'server';
+    this.dispatchEvent(new RefundExchangeErrorEvent(status ? { kind, status } : { kind }));
+    this.focusLater('.alert');
+  }
+
+  private handleReset(): void {
+    if (!this.hasInput) return this.reset();
+    this.confirmingReset = true;
+    this.focusLater('.confirm [data-keep]');
+  }
+
+  private handleConfirmReset(clear: boolean): void {
+    this.confirmingReset = false;
+    if (clear) {
+      this.reset();
+      this.focusLater('select');
+    } else {
+      this.focusLater('[part~=reset]');
+    }
+  }
+
+  private handleNewRequest(): void {
+    this.reset();
+    this.focusLater('select');
+  }
+
+  private handleSummaryLink(e: Event, field: FieldName): void {
+    e.preventDefault();
+    this.focusLater(`[name=${field}]`);
+  }
+
+  /** Moves focus once the next render is on screen. */
+  private focusLater(selector: string): void {
+    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+  }
+
+  override render(): TemplateResult {
+    const t = this.t;
+    if (this.phase === 'sent') return this.renderDone(t);
+    const { errors } = this.check();
+    const shown: Partial<Record<FieldName, string>> = {};
+    for (const field of FIELDS) {
+      const message = this.errorFor(field, errors);
+      if (message) shown[field] = message;
+    }
+    const summary = toList(shown);
+    const configProblem = !!this.configProblem;
+    const field = (name: TextField, control: TemplateResult, tip?: unknown) =>
+      this.renderField(name, t, shown[name], control, tip);
+    return html`
+      <form part="form" novalidate @submit=${this.handleSubmit} @focusout=${this.handleLeave}>
+        ${configProblem || this.failure
+          ? html`<p class="alert" part="alert" role="alert" tabindex="-1">${this.failure || t.errConfig}</p>`
+          : nothing}
+        ${this.submitted && (summary.length || this.topErrors.length)
+          ? this.renderSummary(t, summary)
+          : nothing}
+        <p class="note">${t.requiredNote}</p>
+        ${field(
+          'marketplace',
+          html`<select
+            id="marketplace"
+            name="marketplace"
+            part="control"
+            required
+            aria-invalid=${!!shown.marketplace}
+            aria-describedby="marketplace-error"
+            @change=${this.handleInput}
+          >
+            <option value="" ?selected=${!this.marketplace}>${t.choose}</option>
+            ${this.offered.map(
+              (id) => html`<option value=${id} ?selected=${id === this.marketplace}>${MARKETPLACE_NAMES[id]}</option>`,
+            )}
+          </select>`,
+        )}
+        ${this.renderInput('email', t, shown, 'email', 'email')}
+        ${this.renderInput('name', t, shown, 'text', 'name')}
+        ${this.renderInput(
+          'orderId',
+          t,
+          shown,
+          'text',
+          'off',
+          html`${t.tipOrderId}
+            ${this.marketplace
+              ? html`<a href=${orderHistoryUrl(this.marketplace)} target="_blank" rel="noopener"
+                  >${t.orderHistory}<span class="vh"> ${t.newTab}</span></a
+                >`
+              : nothing}`,
+        )}
+        ${this.renderInput('productName', t, shown, 'text', 'off', t.tipProductName)}
+        ${this.renderChoices(t, shown.resolution)}
+        ${field(
+          'reason',
+          html`<select
+            id="reason"
+            name="reason"
+            part="control"
+            required
+            aria-invalid=${!!shown.reason}
+            aria-describedby="reason-error"
+            @change=${this.handleInput}
+          >
+            <option value="" ?selected=${!this.values.reason}>${t.choose}</option>
+            ${REASONS.map((r) => html`<option value=${r} ?selected=${r === this.values.reason}>${t[r]}</option>`)}
+          </select>`,
+        )}
+        ${this.renderInput('serialNumber', t, shown, 'text', 'off', t.tipSerialNumber)}
+        ${field(
+          'details',
+          html`<textarea
+            id="details"
+            name="details"
+            part="control"
+            rows="5"
+            ?required=${this.values.reason === 'other'}
+            aria-invalid=${!!shown.details}
+            aria-describedby="details-error details-count"
+            .value=${this.values.details}
+            @input=${this.handleInput}
+          ></textarea>
+          <span id="details-count" class="hint">${this.values.details.length} / 2000</span>`,
+        )}
+        ${this.renderPhotos(t, shown.images)}
+        ${this.renderActions(t, configProblem)}
+      </form>
+    `;
+  }
+
+  private renderField(
+    name: FieldName,
+    t: Translation,
+    error: string | undefined,
+    control: TemplateResult,
+    tip?: unknown,
+  ): TemplateResult {
+    const label = t[name as TextField];
+    return html`<div class="field" part="field">
+      <label for=${name} part="label">${label}${this.renderMarker(name, t)}</label>
+      ${control}
+      <p id="${name}-error" class="error" part="error">${error ?? nothing}</p>
+      ${tip
+        ? html`<details part="tip">
+            <summary>${t.tip}<span class="vh"> ${label}</span></summary>
+            <p id="${name}-tip">${tip}</p>
+          </details>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderMarker(name: FieldName, t: Translation) {
+    const optional = OPTIONAL.has(name) && !(name === 'details' && this.values.reason === 'other');
+    return optional
+      ? html` <span class="hint">${t.optional}</span>`
+      : html`<span class="req" aria-hidden="true"> *</span>`;
+  }
+
+  private renderInput(
+    name: TextField,
+    t: Translation,
+    shown: Partial<Record<FieldName, string>>,
+    type: string,
+    autocomplete: string,
+    tip?: unknown,
+  ): TemplateResult {
+    return this.renderField(
+      name,
+      t,
+      shown[name],
+      html`<input
+        id=${name}
+        name=${name}
+        part="control"
+        type=${type}
+        autocomplete=${autocomplete}
+        spellcheck=${name === 'name' || name === 'productName' ? 'true' : 'false'}
+        ?required=${!OPTIONAL.has(name)}
+        aria-invalid=${!!shown[name]}
+        aria-describedby="${name}-error${tip ? ` ${name}-tip` : ''}"
+        .value=${this.values[name]}
+        @input=${this.handleInput}
+      />`,
+      tip,
+    );
+  }
+
+  private renderChoices(t: Translation, error: string | undefined): TemplateResult {
+    return html`<fieldset class="field" part="field" aria-describedby="resolution-error">
+      <legend part="label">${t.resolution}${this.renderMarker('resolution', t)}</legend>
+      ${(['refund', 'exchange'] as const).map(
+        (value) => html`<label class="choice">
+          <input
+            type="radio"
+            name="resolution"
+            value=${value}
+            required
+            aria-invalid=${!!error}
+            .checked=${this.values.resolution === value}
+            @change=${this.handleInput}
+          />
+          ${t[value]}
+        </label>`,
+      )}
+      <p id="resolution-error" class="error" part="error">${error ?? nothing}</p>
+    </fieldset>`;
+  }
+
+  private renderPhotos(t: Translation, error: string | undefined): TemplateResult {
+    const problems = [error, ...this.photoProblems].filter(Boolean);
+    return html`<div class="field" part="field">
+      <label for="images" part="label">${t.images}${this.renderMarker('images', t)}</label>
+      <span id="images-hint" class="hint">${t.photosHint(this.maxImages)}</span>
+      <input
+        id="images"
+        name="images"
+        part="control"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        ?disabled=${this.photos.length >= this.maxImages}
+        aria-invalid=${problems.length > 0}
+        aria-describedby="images-hint images-error"
+        @change=${this.handlePhotos}
+      />
+      <div id="images-error" class="error" part="error">${problems.map((p) => html`<p>${p}</p>`)}</div>
+      ${this.preparingPhotos ? html`<p class="hint" role="status">${t.readingPhotos}</p>` : nothing}
+      ${this.photos.length
+        ? html`<ul class="photos">
+            ${this.photos.map(
+              ({ key, image }) => html`<li>
+                <span>${image.name} (${image.width}×${image.height})</span>
+                <button type="button" part="button" @click=${() => this.handleRemovePhoto(key)}>
+                  ${t.removePhoto(image.name)}
+                </button>
+              </li>`,
+            )}
+          </ul>`
+        : nothing}
+    </div>`;
+  }
+
+  private renderSummary(t: Translation, errors: FieldError[]): TemplateResult {
+    return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+      <p id="summary-title">${t.summary(errors.length + this.topErrors.length)}</p>
+      <ul>
+        ${this.topErrors.map((message) => html`<li>${message}</li>`)}
+        ${errors.map(
+          ({ field, message }) =>
+            html`<li><a href="#${field}" @click=${(e: Event) => this.handleSummaryLink(e, field as FieldName)}>${message}</a></li>`,
+        )}
+      </ul>
+    </div>`;
+  }
+
+  private renderActions(t: Translation, configProblem: boolean): TemplateResult {
+    const sending = this.phase === 'sending';
+    return html`<div class="actions">
+        <button
+          type="submit"
+          part="button submit"
+          class="primary"
+          aria-disabled=${sending || configProblem || this.preparingPhotos}
+        >
+          ${t.submit}
+        </button>
+        <button type="button" part="button reset" @click=${this.handleReset}>${t.reset}</button>
+      </div>
+      <p class="hint" role="status">${sending ? t.sending : nothing}</p>
+      ${this.confirmingReset
+        ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
+            <p id="confirm-title">${t.resetConfirm}</p>
+            <button type="button" part="button" @click=${() => this.handleConfirmReset(true)}>${t.resetYes}</button>
+            <button type="button" part="button" data-keep @click=${() => this.handleConfirmReset(false)}>
+              ${t.resetNo}
+            </button>
+          </div>`
+        : nothing}`;
+  }
+
+  private renderDone(t: Translation): TemplateResult {
+    return html`<div class="done" part="status" role="status" tabindex="-1">
+      <p>${t.sent}</p>
+      ${this.reference ? html`<p class="ref">${t.reference(this.reference)}</p>` : nothing}
+      <button type="button" part="button" class="primary" @click=${this.handleNewRequest}>${t.newRequest}</button>
+    </div>`;
+  }
+}
+
+const toList = (errors: Partial<Record<FieldName, string>>): FieldError[] =>
+  Object.entries(errors).map(([field, message]) => ({ field, message: message as string }));

@@ -1,0 +1,88 @@
+/** Shared helpers for the element's browser tests. */
+import { sendKeys } from '@web/test-runner-commands';
+import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
+
+export const $ = <T extends Element = HTMLElement>(el: RefundExchangeForm, selector: string): T => {
+  const found = el.shadowRoot!.querySelector<T>(selector);
+  if (!found) throw new Error(`nothing matches ${selector}`);
+  return found;
+};
+
+/** Text a screen reader takes from nodes: aria-hidden parts left out. */
+function visibleText(node: Node): string {
+  if (node instanceof Element && node.getAttribute('aria-hidden') === 'true') return '';
+  if (node.nodeType === Node.TEXT_NODE) return node.textContent ?? '';
+  return [...node.childNodes].map(visibleText).join('');
+}
+
+/** The accessible name of a control from its label, legend or aria-labelledby. */
+export function accessibleName(el: RefundExchangeForm, control: Element): string {
+  const root = el.shadowRoot!;
+  const fieldset = control.closest('fieldset');
+  const source =
+    control.localName === 'fieldset'
+      ? control.querySelector('legend')
+      : control.id
+        ? root.querySelector(`label[for="${control.id}"]`)
+        : (fieldset?.querySelector('legend') ?? null);
+  return visibleText(source ?? control).replace(/\s+/g, ' ').trim();
+}
+
+/** The text of every element named in aria-describedby. */
+export function description(el: RefundExchangeForm, control: Element): string {
+  return (control.getAttribute('aria-describedby') ?? '')
+    .split(/\s+/)
+    .filter(Boolean)
+    .map((id) => el.shadowRoot!.getElementById(id)?.textContent ?? '')
+    .join(' ')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+export const type = (text: string) => sendKeys({ type: text });
+export const press = (key: string) => sendKeys({ press: key });
+
+/** Focuses a control inside the shadow root, the way a click would. */
+export const focus = (el: RefundExchangeForm, selector: string) => $(el, selector).focus();
+
+/** Fills every required field by keyboard, as a customer would. */
+export async function fillValid(el: RefundExchangeForm): Promise<void> {
+  focus(el, '#email');
+  await type('jane@example.com');
+  await press('Tab');
+  await type('Jane Doe');
+  await press('Tab');
+  await type(' 123-1234567-1234567 ');
+  // Past the order-ID tip and its link to the product name.
+  focus(el, '#productName');
+  await type('Wireless Earbuds X2');
+  focus(el, 'input[value=exchange]');
+  await press(' ');
+  focus(el, '#reason');
+  await press('ArrowDown');
+  await press('ArrowDown');
+  await el.updateComplete;
+}
+
+export const uniqueName = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
+
+export interface Received {
+  method: string;
+  headers: Record<string, string>;
+  body: string;
+}
+
+export async function received(name: string): Promise<Received[]> {
+  return (await fetch(`/receiver/${name}/log`)).json();
+}
+
+/** Resolves once `check` passes, or fails after `ms` with the last error. */
+export async function until<T>(check: () => T | undefined | false, ms = 4000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = check();
+    if (value) return value;
+    if (Date.now() > end) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}

@@ -1,0 +1,441 @@
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import { setViewport } from '@web/test-runner-commands';
+import '../src/define.js';
+import { RefundExchangeForm } from '../src/refund-exchange-form.js';
+import type {
+  RefundExchangeErrorEvent,
+  RefundExchangeSubmitEvent,
+  RefundExchangeSuccessEvent,
+} from '../src/events.js';
+import {
+  $,
+  accessibleName,
+  description,
+  fillValid,
+  focus,
+  press,
+  received,
+  type,
+  uniqueName,
+  until,
+} from './helpers.js';
+
+const render = (endpoint = '/receiver/unused') =>
+  fixture<RefundExchangeForm>(html`<refund-exchange-form endpoint=${endpoint} lang="en"></refund-exchange-form>`);
+
+const submit = async (el: RefundExchangeForm) => {
+  $(el, '[part~=submit]').click();
+  await el.updateComplete;
+};
+
+const errorText = (el: RefundExchangeForm, field: string) => $(el, `#${field}-error`).textContent?.trim() ?? '';
+
+describe('refund-exchange-form', () => {
+  it('is accessible when empty', async () => {
+    const el = await render();
+    await expect(el).to.be.accessible();
+  });
+
+  it('is defined once even when its definition runs twice', async () => {
+    expect(customElements.get('refund-exchange-form')).to.equal(RefundExchangeForm);
+    expect(() => RefundExchangeForm.define()).not.to.throw();
+  });
+
+  it('names every control as the contract says', async () => {
+    const el = await render();
+    const names = Object.fromEntries(
+      ['marketplace', 'email', 'name', 'orderId', 'productName', 'reason', 'serialNumber', 'details', 'images'].map(
+        (f) => [f, accessibleName(el, $(el, `#${f}`))],
+      ),
+    );
+    expect(names).to.deep.equal({
+      marketplace: 'Purchase site',
+      email: 'Email address',
+      name: 'Contact name',
+      orderId: 'Order ID',
+      productName: 'Product name',
+      reason: 'Reason for request',
+      serialNumber: 'Serial number (optional)',
+      details: 'Issue details (optional)',
+      images: 'Photos (optional)',
+    });
+    expect(accessibleName(el, $(el, 'fieldset'))).to.equal('Refund or exchange');
+    const radios = [...el.shadowRoot!.querySelectorAll('input[type=radio]')];
+    expect(radios.map((r) => (r.closest('label') as HTMLElement).textContent?.trim())).to.deep.equal([
+      'Refund',
+      'Exchange',
+    ]);
+    expect($(el, '[part~=submit]').textContent?.trim()).to.equal('Submit');
+    expect($(el, '[part~=reset]').textContent?.trim()).to.equal('Reset');
+    const reasons = [...$(el, '#reason').querySelectorAll('option')].map((o) => [o.value, o.textContent]);
+    expect(reasons.slice(1)).to.deep.equal([
+      ['damaged_on_arrival', 'Damaged upon arrival'],
+      ['defective', 'Defective'],
+      ['wrong_item_sent', 'Sent wrong item'],
+      ['ordered_wrong_item', 'Ordered wrong item'],
+      ['no_longer_needed', 'No longer needed'],
+      ['other', 'Other'],
+    ]);
+  });
+
+  it('offers every Amazon marketplace, the locale’s preselected, or only those configured', async () => {
+    const el = await render();
+    const ids = () => [...$(el, '#marketplace').querySelectorAll('option')].map((o) => o.value).filter(Boolean);
+    expect(ids()).to.deep.equal([
+      'amazon.com',
+      'amazon.ca',
+      'amazon.co.uk',
+      'amazon.de',
+      'amazon.fr',
+      'amazon.es',
+      'amazon.it',
+      'amazon.co.jp',
+    ]);
+    expect($<HTMLSelectElement>(el, '#marketplace').value).to.equal('amazon.com');
+    const warn = console.warn;
+    const warnings: unknown[] = [];
+    console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
+    try {
+      el.marketplaces = 'amazon.de amazon.nowhere amazon.fr';
+      await el.updateComplete;
+    } finally {
+      console.warn = warn;
+    }
+    expect(ids()).to.deep.equal(['amazon.de', 'amazon.fr']);
+    expect(warnings).to.have.length(1);
+    expect(String(warnings[0])).to.contain('amazon.nowhere');
+    // The US default is not offered, so the customer must choose.
+    expect($<HTMLSelectElement>(el, '#marketplace').value).to.equal('');
+  });
+
+  it('ties each tip to its field and opens it from the keyboard', async () => {
+    const el = await render();
+    for (const [field, text] of [
+      ['orderId', 'Your Orders'],
+      ['productName', 'watermark'],
+      ['serialNumber', 'SN: A'],
+    ] as const) {
+      expect(description(el, $(el, `#${field}`))).to.contain(text);
+    }
+    const summary = $(el, '#orderId-tip').closest('details')!.querySelector('summary')!;
+    summary.focus();
+    expect(el.shadowRoot!.activeElement).to.equal(summary);
+    await press('Enter');
+    expect(summary.closest('details')!.open).to.equal(true);
+    const link = $<HTMLAnchorElement>(el, '#orderId-tip a');
+    expect(link.href).to.equal('https://www.amazon.com/gp/css/order-history');
+    expect(link.target).to.equal('_blank');
+    expect(link.rel).to.equal('noopener');
+    // The link follows the chosen marketplace.
+    const select = $<HTMLSelectElement>(el, '#marketplace');
+    select.value = 'amazon.de';
+    select.dispatchEvent(new Event('change'));
+    await el.updateComplete;
+    expect($<HTMLAnchorElement>(el, '#orderId-tip a').href).to.equal('https://www.amazon.de/gp/css/order-history');
+  });
+
+  it('shows an error only after a field is changed and left, tied to the field', async () => {
+    const el = await render();
+    focus(el, '#orderId');
+    await type('12-34');
+    await el.updateComplete;
+    expect(errorText(el, 'orderId')).to.equal('');
+    expect($(el, '#orderId').getAttribute('aria-invalid')).to.equal('false');
+    await press('Tab');
+    await el.updateComplete;
+    expect(errorText(el, 'orderId')).to.equal(
+      'Enter the order ID from your Amazon order history, like 123-1234567-1234567.',
+    );
+    expect($(el, '#orderId').getAttribute('aria-invalid')).to.equal('true');
+    expect(description(el, $(el, '#orderId'))).to.contain('like 123-1234567-1234567');
+    // Leaving an untouched field shows nothing.
+    focus(el, '#email');
+    await press('Tab');
+    await el.updateComplete;
+    expect(errorText(el, 'email')).to.equal('');
+    // Fixing the value clears the message as the customer types.
+    focus(el, '#orderId');
+    for (let i = 0; i < 5; i++) await press('Backspace');
+    await type('123-1234567-1234567');
+    await el.updateComplete;
+    expect(errorText(el, 'orderId')).to.equal('');
+    await expect(el).to.be.accessible();
+  });
+
+  it('checks every field’s rules with specific messages', async () => {
+    const el = await render();
+    const cases: [string, string, string][] = [
+      ['email', 'jane@', 'Enter an email address like name@example.com.'],
+      ['email', `${'a'.repeat(250)}@example.com`, 'Use at most 254 characters.'],
+      ['name', '   ', 'Enter your name.'],
+      ['name', 'x'.repeat(101), 'Use at most 100 characters.'],
+      ['orderId', '1234-123456-1234567', 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.'],
+      ['productName', 'p'.repeat(201), 'Use at most 200 characters.'],
+      ['serialNumber', 'SN: A1', 'Enter the serial number as printed after "SN:", like A1234567 (letters and digits).'],
+      ['serialNumber', 'A12-345', 'Enter the serial number as printed after "SN:", like A1234567 (letters and digits).'],
+      ['details', 'd'.repeat(2001), 'Use at most 2000 characters.'],
+    ];
+    for (const [field, value, message] of cases) {
+      const control = $<HTMLInputElement>(el, `#${field}`);
+      control.focus();
+      control.value = '';
+      control.dispatchEvent(new Event('input'));
+      await type(value.slice(0, 1));
+      control.value = value;
+      control.dispatchEvent(new Event('input'));
+      control.blur();
+      await el.updateComplete;
+      expect(errorText(el, field), `${field}=${value.slice(0, 20)}`).to.equal(message);
+    }
+    for (const [field, value] of [
+      ['email', 'jane@example.com'],
+      ['name', '山田 花子'],
+      ['serialNumber', 'sn: a1234567'],
+      ['details', 'It stopped charging.'],
+    ] as const) {
+      const control = $<HTMLInputElement>(el, `#${field}`);
+      control.value = value;
+      control.dispatchEvent(new Event('input'));
+      await el.updateComplete;
+      expect(errorText(el, field), field).to.equal('');
+    }
+  });
+
+  it('asks for details when the reason is Other', async () => {
+    const el = await render();
+    const reason = $<HTMLSelectElement>(el, '#reason');
+    reason.value = 'other';
+    reason.dispatchEvent(new Event('change'));
+    await submit(el);
+    expect(errorText(el, 'details')).to.equal('Since you chose "Other", tell us what happened.');
+    expect($(el, '#details').hasAttribute('required')).to.equal(true);
+  });
+
+  it('on a failed submit lists the problems as links, focuses the list and sends nothing', async () => {
+    const name = uniqueName();
+    const el = await render(`/receiver/${name}`);
+    setTimeout(() => $(el, '[part~=submit]').click());
+    const event = (await oneEvent(el, 'refund-exchange-error')) as RefundExchangeErrorEvent;
+    await el.updateComplete;
+    await until(() => el.shadowRoot!.activeElement?.classList.contains('summary'));
+    const summary = $(el, '.summary');
+    expect(summary.querySelector('p')!.textContent).to.equal('Please fix 6 problems before sending:');
+    const links = [...summary.querySelectorAll('a')];
+    const fields = ['email', 'name', 'orderId', 'productName', 'resolution', 'reason'];
+    expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(fields.map((f) => `#${f}`));
+    expect(links[2]!.textContent).to.equal('Enter the order ID from your Amazon order history.');
+    expect(event.detail.kind).to.equal('validation');
+    expect(event.detail.errors!.map((e) => e.field)).to.deep.equal(fields);
+    links[2]!.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '#orderId'));
+    await expect(el).to.be.accessible();
+    expect(await received(name)).to.deep.equal([]);
+  });
+
+  it('sends exactly the contract’s JSON with an Idempotency-Key, then shows the reference', async () => {
+    const name = uniqueName();
+    const el = await render(`/receiver/${name}?status=201&body=${encodeURIComponent('{"reference":"RX-42"}')}`);
+    await fillValid(el);
+    focus(el, '#serialNumber');
+    await type('SN: a1234567');
+    const submitEvent = oneEvent(el, 'refund-exchange-submit') as Promise<RefundExchangeSubmitEvent>;
+    const success = oneEvent(el, 'refund-exchange-success') as Promise<RefundExchangeSuccessEvent>;
+    focus(el, '[part~=submit]');
+    await press('Enter');
+    const expected = {
+      marketplace: 'amazon.com',
+      email: 'jane@example.com',
+      name: 'Jane Doe',
+      orderId: '123-1234567-1234567',
+      productName: 'Wireless Earbuds X2',
+      resolution: 'exchange',
+      reason: 'defective',
+      serialNumber: 'A1234567',
+      locale: 'en-US',
+    };
+    expect((await submitEvent).detail.payload).to.deep.equal(expected);
+    const { detail } = await success;
+    expect(detail).to.deep.equal({ status: 201, reference: 'RX-42', response: { reference: 'RX-42' } });
+    const [request, ...more] = await received(name);
+    expect(more).to.have.length(0);
+    expect(request!.method).to.equal('POST');
+    expect(request!.headers['content-type']).to.equal('application/json');
+    expect(request!.headers['idempotency-key']).to.match(
+      /^[0-9a-f]{8}-[0-9a-f]{4}-4[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/,
+    );
+    expect(JSON.parse(request!.body)).to.deep.equal(expected);
+    await el.updateComplete;
+    const status = $(el, '[role=status][part=status]');
+    expect(status.textContent).to.contain('Thank you! We have received your request.');
+    expect(status.textContent).to.contain('Your reference: RX-42');
+    await until(() => el.shadowRoot!.activeElement === status);
+    await expect(el).to.be.accessible();
+    // A new request starts empty.
+    (status.querySelector('button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#email').value).to.equal('');
+  });
+
+  it('lets the host cancel the submit event and send the payload itself', async () => {
+    const name = uniqueName();
+    const el = await render(`/receiver/${name}`);
+    await fillValid(el);
+    el.addEventListener('refund-exchange-submit', (e) => e.preventDefault(), { once: true });
+    await submit(el);
+    await new Promise((r) => setTimeout(r, 200));
+    expect(await received(name)).to.deep.equal([]);
+  });
+
+  it('cannot send twice while a request is in flight', async () => {
+    const name = uniqueName();
+    const el = await render(`/receiver/${name}?status=201&delay=400`);
+    await fillValid(el);
+    const button = $(el, '[part~=submit]');
+    button.click();
+    await el.updateComplete;
+    expect(button.getAttribute('aria-disabled')).to.equal('true');
+    expect($(el, '.actions + [role=status]').textContent).to.contain('Sending your request');
+    button.click();
+    button.click();
+    await oneEvent(el, 'refund-exchange-success');
+    expect(await received(name)).to.have.length(1);
+  });
+
+  it('shows server field errors at their fields as text, and unknown ones at the top', async () => {
+    const name = uniqueName();
+    const body = JSON.stringify({
+      errors: [
+        { field: 'orderId', message: '<b>No such order</b>' },
+        { field: 'somethingElse', message: 'Try again tomorrow.' },
+      ],
+    });
+    const el = await render(`/receiver/${name}?status=422&body=${encodeURIComponent(body)}`);
+    await fillValid(el);
+    const error = oneEvent(el, 'refund-exchange-error') as Promise<RefundExchangeErrorEvent>;
+    await submit(el);
+    const { detail } = await error;
+    expect(detail.kind).to.equal('validation');
+    expect(detail.status).to.equal(422);
+    await el.updateComplete;
+    expect(errorText(el, 'orderId')).to.equal('<b>No such order</b>');
+    expect($(el, '#orderId-error').querySelector('b')).to.equal(null);
+    expect($(el, '.summary').textContent).to.contain('Try again tomorrow.');
+    expect($<HTMLInputElement>(el, '#email').value).to.equal('jane@example.com');
+    await expect(el).to.be.accessible();
+  });
+
+  it('keeps everything on a server failure, and a second try reuses the Idempotency-Key', async () => {
+    const name = uniqueName();
+    const el = await render(`/receiver/${name}?status=500`);
+    await fillValid(el);
+    const error = oneEvent(el, 'refund-exchange-error') as Promise<RefundExchangeErrorEvent>;
+    await submit(el);
+    expect((await error).detail).to.deep.equal({ kind: 'server', status: 500 });
+    await el.updateComplete;
+    expect($(el, '[part=alert]').textContent).to.contain('Something went wrong on our side.');
+    expect($(el, '[part=alert]').textContent).to.contain('Everything you entered is still here.');
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('Jane Doe');
+    const again = oneEvent(el, 'refund-exchange-error');
+    await submit(el);
+    await again;
+    const keys = new Set((await received(name)).map((r) => r.headers['idempotency-key']));
+    expect(keys.size).to.equal(1);
+  });
+
+  it('reports a network failure kindly', async () => {
+    const el = await render(`/receiver/${uniqueName()}?status=destroy`);
+    await fillValid(el);
+    const error = oneEvent(el, 'refund-exchange-error') as Promise<RefundExchangeErrorEvent>;
+    await submit(el);
+    expect((await error).detail.kind).to.equal('network');
+    await el.updateComplete;
+    expect($(el, '[part=alert]').textContent).to.contain('We could not reach the server.');
+  });
+
+  it('asks before clearing what was entered', async () => {
+    const el = await render();
+    await fillValid(el);
+    focus(el, '[part~=reset]');
+    await press('Enter');
+    await el.updateComplete;
+    expect($(el, '.confirm').textContent).to.contain('Clear everything you entered?');
+    await until(() => el.shadowRoot!.activeElement?.hasAttribute('data-keep'));
+    await press('Enter');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#email').value).to.equal('jane@example.com');
+    focus(el, '[part~=reset]');
+    await press('Enter');
+    await el.updateComplete;
+    ($(el, '.confirm button:not([data-keep])') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#email').value).to.equal('');
+    expect($<HTMLInputElement>(el, 'input[value=exchange]').checked).to.equal(false);
+    // Nothing entered: no question.
+    $(el, '[part~=reset]').click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.confirm')).to.equal(null);
+  });
+
+  for (const [label, endpoint] of [
+    ['missing', undefined],
+    ['javascript:', 'javascript:alert(1)'],
+    ['data:', 'data:text/plain,hi'],
+    ['plain http to another host', 'http://example.com/requests'],
+  ] as const) {
+    it(`refuses a ${label} endpoint visibly, logs once and never sends`, async () => {
+      const error = console.error;
+      const logged: string[] = [];
+      console.error = (...args: unknown[]) => logged.push(args.join(' '));
+      const fetchSpy = window.fetch;
+      let fetched = 0;
+      window.fetch = (...args) => {
+        fetched++;
+        return fetchSpy(...args);
+      };
+      try {
+        const el = await fixture<RefundExchangeForm>(
+          endpoint
+            ? html`<refund-exchange-form lang="en" endpoint=${endpoint}></refund-exchange-form>`
+            : html`<refund-exchange-form lang="en"></refund-exchange-form>`,
+        );
+        expect($(el, '[part=alert]').textContent).to.contain('This form is not set up correctly');
+        await fillValid(el);
+        const event = oneEvent(el, 'refund-exchange-error') as Promise<RefundExchangeErrorEvent>;
+        await submit(el);
+        expect((await event).detail.kind).to.equal('config');
+        el.requestUpdate();
+        await el.updateComplete;
+        await expect(el).to.be.accessible();
+      } finally {
+        console.error = error;
+        window.fetch = fetchSpy;
+      }
+      expect(fetched).to.equal(0);
+      expect(logged).to.have.length(1);
+      expect(logged[0]).to.contain('refund-exchange-form');
+    });
+  }
+
+  it('fits a 320 px wide screen without horizontal scrolling', async () => {
+    await setViewport({ width: 320, height: 640 });
+    try {
+      const el = await render();
+      await submit(el);
+      expect(el.scrollWidth).to.be.at.most(el.clientWidth);
+      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+    } finally {
+      await setViewport({ width: 800, height: 600 });
+    }
+  });
+
+  it('inherits the host page’s font and takes colours from custom properties', async () => {
+    const wrapper = await fixture<HTMLElement>(html`<div style="font-family: Georgia, serif; --rxf-accent: rgb(1, 2, 3)">
+      <refund-exchange-form lang="en" endpoint="/x"></refund-exchange-form>
+    </div>`);
+    const el = wrapper.querySelector('refund-exchange-form')!;
+    await el.updateComplete;
+    expect(getComputedStyle($(el, '#email')).fontFamily).to.contain('Georgia');
+    expect(getComputedStyle($(el, '[part~=submit]')).backgroundColor).to.equal('rgb(1, 2, 3)');
+  });
+});
