@@ -56,9 +56,11 @@ let photoKeys = 0;
  * A refund or exchange request form for a brand's storefront: validates as the customer
  * types and posts the request as JSON to `endpoint`.
  *
- * @fires refund-exchange-submit - Valid and about to send; cancelable. `detail: { payload }`.
- * @fires refund-exchange-success - The endpoint answered 2xx. `detail: { status, reference?, response }`.
- * @fires refund-exchange-error - Something went wrong. `detail: { kind, status?, errors? }`.
+ * @tag refund-exchange-form
+ *
+ * @fires {RefundExchangeSubmitEvent} refund-exchange-submit - Valid and about to send; cancelable. `detail: { payload }`.
+ * @fires {RefundExchangeSuccessEvent} refund-exchange-success - The endpoint answered 2xx. `detail: { status, reference?, response }`.
+ * @fires {RefundExchangeErrorEvent} refund-exchange-error - Validation, captcha, config, network or server failure. `detail: { kind, status?, errors? }`.
  *
  * @csspart form - The form.
  * @csspart field - Each field's wrapper.
