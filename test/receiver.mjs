@@ -1,0 +1,118 @@
+/**
+ * A real receiving endpoint for browser tests, served by the test runner on its loopback port
+ * (same origin as the tests). Each test uses its own <name>, programs the answer with query
+ * parameters on the URL it gives the form, and reads back what arrived.
+ *
+ *   <any method> /receiver/<name>?<knobs>  records { method, headers, body }, then answers:
+ *     status=201          the answer's status (default 200), or `destroy` to cut the connection
+ *     body={"reference":"R-1"}   the answer's body, sent as is with Content-Type: application/json
+ *     delay=300           wait this many ms before answering
+ *     retryAfter=5        a Retry-After header (seconds or an HTTP date)
+ *     location=/x         a Location header (redirects)
+ *     failTimes=2         the first N requests under <name> get `fail` instead
+ *     fail=503            status for those (default 503), or `destroy`
+ *     validate=1          check the body with the project's schema (built lib/): 422
+ *                         { errors: [{ field, message }] } or 201 { reference: "R-…" };
+ *                         maxImages=, marketplaces=amazon.de+amazon.fr, captcha=1 set it up
+ *   GET /receiver/<name>/log     the recorded requests, oldest first, as JSON
+ *   DELETE /receiver/<name>/log  forgets them
+ */
+const PATH = /^\/receiver\/([\w.-]+)(\/log)?$/;
+
+/** Koa-style middleware for @web/dev-server's `middleware` option. State lives in memory. */
+export function receiver() {
+  /** @type {Map<string, { method: string, headers: Record<string, string>, body: string }[]>} */
+  const logs = new Map();
+  let references = 0;
+
+  return async (ctx, next) => {
+    const match = PATH.exec(ctx.path);
+    if (!match) return next();
+    const name = match[1];
+    ctx.set('Cache-Control', 'no-store');
+
+    if (match[2]) {
+      if (ctx.method === 'GET') ctx.body = logs.get(name) ?? [];
+      else if (ctx.method === 'DELETE') {
+        logs.delete(name);
+        ctx.status = 204;
+      } else ctx.status = 405;
+      return;
+    }
+
+    const body = await readText(ctx.req);
+    const log = logs.get(name) ?? [];
+    logs.set(name, log);
+    log.push({ method: ctx.method, headers: { ...ctx.req.headers }, body });
+    const q = ctx.query;
+    const failing = log.length <= Number(q.failTimes ?? 0);
+    if (q.delay) await new Promise((resolve) => setTimeout(resolve, Number(q.delay)));
+    if (q.retryAfter) ctx.set('Retry-After', String(q.retryAfter));
+    if (q.location) ctx.set('Location', String(q.location));
+
+    const status = failing ? (q.fail ?? '503') : (q.status ?? '200');
+    if (status === 'destroy') {
+      // No answer at all: the browser sees a network failure.
+      ctx.respond = false;
+      // Never sent; Koa's default 404 would make the runner list this as a missing file.
+      ctx.status = 204;
+      ctx.req.socket.destroy();
+      return;
+    }
+    if (!failing && q.validate) {
+      const [status, answer] = await validate(body, q, () => `R-${String(++references).padStart(6, '0')}`);
+      ctx.status = status;
+      ctx.body = answer;
+      return;
+    }
+    ctx.status = Number(status);
+    if (q.body !== undefined) {
+      ctx.type = 'application/json';
+      ctx.body = String(q.body);
+    } else if (ctx.status !== 204 && ctx.status !== 304) {
+      // Koa would otherwise answer its own status text, which is not JSON.
+      ctx.body = '';
+    }
+  };
+}
+
+function readText(stream) {
+  return new Promise((resolve, reject) => {
+    const chunks = [];
+    stream.on('data', (chunk) => chunks.push(chunk));
+    stream.on('end', () => resolve(Buffer.concat(chunks).toString('utf8')));
+    stream.on('error', reject);
+  });
+}
+
+/** Loaded on first use: lib/ exists only after `npm run build:lib`, and the config must load without it. */
+async function validate(text, q, nextReference) {
+  let schema, issueMessage, en;
+  try {
+    ({ createRequestSchema: schema } = await import('../lib/schema.js'));
+    ({ issueMessage } = await import('../lib/i18n/issue-message.js'));
+    ({ en } = await import('../lib/i18n/en.js'));
+  } catch (error) {
+    console.error('receiver: validate=1 needs the built lib/ (npm run build:lib):', error.message);
+    return [500, { error: 'validate=1 needs the built lib/: run `npm run build:lib` first' }];
+  }
+  let json;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return [400, { errors: [{ field: '', message: 'The request body is not JSON.' }] }];
+  }
+  const result = schema({
+    maxImages: q.maxImages ? Number(q.maxImages) : undefined,
+    marketplaces: q.marketplaces ? String(q.marketplaces).split(' ') : undefined,
+    captcha: Boolean(q.captcha),
+  }).safeParse(json);
+  if (!result.success) {
+    const errors = result.error.issues.map((issue) => ({
+      field: String(issue.path[0] ?? ''),
+      message: issueMessage(issue, en),
+    }));
+    return [422, { errors }];
+  }
+  return [201, { reference: nextReference() }];
+}
