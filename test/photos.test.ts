@@ -1,0 +1,191 @@
+import { expect } from '@open-wc/testing';
+import { preparePhoto, type PreparedPhoto } from '../src/photos/prepare.js';
+import type { ImagePayload } from '../src/schema.js';
+
+const fixture = async (name: string, type = 'image/jpeg') =>
+  new File([await (await fetch(`/test/fixtures/${name}`)).blob()], name, { type });
+
+const image = (result: PreparedPhoto): ImagePayload => {
+  if (!result.ok) throw new Error(`expected a picture, got "${result.problem}"`);
+  return result.image;
+};
+
+const bytesOf = (data: string) => Uint8Array.from(atob(data), (c) => c.charCodeAt(0));
+
+/** Decodes the base64 JPEG again and returns its pixels. */
+async function pixels(data: string): Promise<ImageData> {
+  const bitmap = await createImageBitmap(new Blob([bytesOf(data)], { type: 'image/jpeg' }));
+  const context = new OffscreenCanvas(bitmap.width, bitmap.height).getContext('2d')!;
+  context.drawImage(bitmap, 0, 0);
+  return context.getImageData(0, 0, bitmap.width, bitmap.height);
+}
+
+/** The markers of a JPEG's header segments, up to its first scan. */
+function markers(jpeg: Uint8Array): number[] {
+  const found: number[] = [];
+  for (let at = 2; at + 4 <= jpeg.length && jpeg[at] === 0xff; at += 2 + ((jpeg[at + 2]! << 8) | jpeg[at + 3]!)) {
+    found.push(jpeg[at + 1]!);
+    if (jpeg[at + 1] === 0xda) break;
+  }
+  return found;
+}
+
+/** Swaps `createImageBitmap` for the length of `run`, counting calls. */
+async function withCreateImageBitmap<T>(replacement: typeof createImageBitmap, run: () => Promise<T>) {
+  const original = globalThis.createImageBitmap;
+  let calls = 0;
+  globalThis.createImageBitmap = ((...args: Parameters<typeof createImageBitmap>) => {
+    calls += 1;
+    return replacement(...args);
+  }) as typeof createImageBitmap;
+  try {
+    return { result: await run(), calls };
+  } finally {
+    globalThis.createImageBitmap = original;
+  }
+}
+
+/** A JPEG made here, with an EXIF APP1 holding only an Orientation tag spliced in after SOI. */
+async function orientedJpeg(orientation: number, draw: (context: OffscreenCanvasRenderingContext2D) => void) {
+  const canvas = new OffscreenCanvas(400, 300);
+  draw(canvas.getContext('2d')!);
+  const plain = new Uint8Array(await (await canvas.convertToBlob({ type: 'image/jpeg', quality: 0.95 })).arrayBuffer());
+  // Big-endian TIFF: header, IFD0 with one entry (0x0112 SHORT 1 = orientation), no next IFD.
+  const tiff = [0x4d, 0x4d, 0, 42, 0, 0, 0, 8, 0, 1, 0x01, 0x12, 0, 3, 0, 0, 0, 1, 0, orientation, 0, 0, 0, 0, 0, 0];
+  const payload = [0x45, 0x78, 0x69, 0x66, 0, 0, ...tiff]; // "Exif\0\0"
+  const app1 = [0xff, 0xe1, 0, payload.length + 2, ...payload];
+  const spliced = new Uint8Array(plain.length + app1.length);
+  spliced.set(plain.subarray(0, 2));
+  spliced.set(app1, 2);
+  spliced.set(plain.subarray(2), 2 + app1.length);
+  // One part: Firefox fails to decode a Blob whose first part is shorter than its sniffing needs.
+  return new File([spliced], 'oriented.jpg', { type: 'image/jpeg' });
+}
+
+describe('preparePhoto', () => {
+  it('turns the rotated 12 MP phone photo upright and scales it to 2048 on the long edge', async () => {
+    const result = image(await preparePhoto(await fixture('phone-12mp-gps-rotated.jpg')));
+    expect(result.type).to.equal('image/jpeg');
+    expect(result.name).to.equal('phone-12mp-gps-rotated.jpg');
+    // Stored 4032×3024 with Orientation 6: upright it is portrait.
+    expect([result.width, result.height]).to.deep.equal([1536, 2048]);
+    const decoded = await pixels(result.data);
+    expect([decoded.width, decoded.height]).to.deep.equal([1536, 2048]);
+
+    // The fixture's white "TOP" is drawn along the top of the stored (landscape) pixels, so
+    // turned 90° clockwise as Orientation 6 asks, it runs down the right-hand edge, halfway
+    // down; unrotated it would sit at the top, rotated the wrong way at the left.
+    let white = 0;
+    let inRightBand = 0;
+    for (let i = 0; i < decoded.data.length; i += 4) {
+      if (decoded.data[i]! > 235 && decoded.data[i + 1]! > 235 && decoded.data[i + 2]! > 235) {
+        white += 1;
+        const x = (i / 4) % decoded.width;
+        const y = Math.floor(i / 4 / decoded.width);
+        if (x > decoded.width * 0.8 && y > decoded.height * 0.35 && y < decoded.height * 0.65) inRightBand += 1;
+      }
+    }
+    expect(white).to.be.greaterThan(2000);
+    expect(inRightBand / white).to.be.greaterThan(0.98);
+  });
+
+  it('puts what a phone held upright saw at the top at the top (Orientation 6)', async () => {
+    // A sensor's left edge is the scene's top when the phone is held upright.
+    const file = await orientedJpeg(6, (context) => {
+      context.fillStyle = '#00f';
+      context.fillRect(0, 0, 400, 300);
+      context.fillStyle = '#f00';
+      context.fillRect(0, 0, 100, 300);
+    });
+    const result = image(await preparePhoto(file));
+    expect([result.width, result.height]).to.deep.equal([300, 400]);
+    const decoded = await pixels(result.data);
+    const rgb = (x: number, y: number) => [...decoded.data.subarray((y * 300 + x) * 4, (y * 300 + x) * 4 + 3)];
+    const [topR, , topB] = rgb(150, 40);
+    const [bottomR, , bottomB] = rgb(150, 360);
+    expect(topR).to.be.greaterThan(200);
+    expect(topB).to.be.lessThan(60);
+    expect(bottomR).to.be.lessThan(60);
+    expect(bottomB).to.be.greaterThan(200);
+  });
+
+  it('sends no EXIF: no GPS position, no camera serial', async () => {
+    const original = new Uint8Array(await (await fixture('phone-12mp-gps-rotated.jpg')).arrayBuffer());
+    const result = image(await preparePhoto(await fixture('phone-12mp-gps-rotated.jpg')));
+    const bytes = bytesOf(result.data);
+    const text = new TextDecoder('latin1').decode(bytes);
+    const originalText = new TextDecoder('latin1').decode(original.subarray(0, 1024));
+    // The fixture does carry them, so their absence below means something.
+    expect(originalText).to.include('Exif').and.include('CAM123').and.include('TestCam');
+    expect(text).not.to.include('Exif');
+    expect(text).not.to.include('CAM123');
+    expect(text).not.to.include('TestCam');
+    expect(markers(bytes)).not.to.include(0xe1); // no APP1 segment at all (EXIF, XMP)
+    expect([bytes[0], bytes[1]]).to.deep.equal([0xff, 0xd8]);
+  });
+
+  it('re-encodes the large PNG as a much smaller JPEG of the same size', async () => {
+    const file = await fixture('damaged-box.png', 'image/png');
+    const result = image(await preparePhoto(file));
+    expect(result).to.include({ name: 'damaged-box.jpg', type: 'image/jpeg', width: 1600, height: 1200 });
+    expect(result.data).to.match(/^[A-Za-z0-9+/]+={0,2}$/);
+    expect(bytesOf(result.data).length).to.be.lessThan(file.size / 2);
+    const decoded = await pixels(result.data);
+    expect([decoded.width, decoded.height]).to.deep.equal([1600, 1200]);
+  });
+
+  it('accepts WebP and names the result .jpg', async () => {
+    const file = new File([await fixture('label.webp')], 'label', { type: 'image/webp' });
+    const result = image(await preparePhoto(file));
+    expect(result).to.include({ name: 'label.jpg', type: 'image/jpeg', width: 640, height: 480 });
+    const decoded = await pixels(result.data);
+    expect([decoded.width, decoded.height]).to.deep.equal([640, 480]);
+  });
+
+  it('follows maxEdge', async () => {
+    const result = image(await preparePhoto(await fixture('damaged-box.png', 'image/png'), { maxEdge: 800 }));
+    expect([result.width, result.height]).to.deep.equal([800, 600]);
+  });
+
+  it('fills transparency with white, not the black JPEG would make of it', async () => {
+    const canvas = new OffscreenCanvas(20, 20);
+    canvas.getContext('2d')!.fillRect(0, 0, 10, 20); // left half black, right half transparent
+    const png = new File([await canvas.convertToBlob({ type: 'image/png' })], 'cutout.png', { type: 'image/png' });
+    const decoded = await pixels(image(await preparePhoto(png)).data);
+    expect(decoded.data[(10 * 20 + 2) * 4]).to.be.lessThan(30);
+    expect(decoded.data[(10 * 20 + 17) * 4]).to.be.greaterThan(225);
+  });
+
+  it('reports HEIC, which these browsers cannot decode', async () => {
+    const result = await preparePhoto(await fixture('iphone.heic', 'image/heic'));
+    expect(result).to.deep.equal({ ok: false, problem: 'heic' });
+  });
+
+  it('reports a text file named and typed as a JPEG as not a picture', async () => {
+    expect(await preparePhoto(await fixture('not-an-image.jpg'))).to.deep.equal({ ok: false, problem: 'not-image' });
+  });
+
+  it('reports a truncated JPEG as damaged, in Firefox too, which would draw it', async () => {
+    expect(await preparePhoto(await fixture('truncated.jpg'))).to.deep.equal({ ok: false, problem: 'damaged' });
+  });
+
+  it('reports an empty file', async () => {
+    expect(await preparePhoto(await fixture('empty.jpg'))).to.deep.equal({ ok: false, problem: 'empty' });
+  });
+
+  it('refuses the 20000×20000 bomb from its header, without decoding it', async () => {
+    const file = await fixture('bomb-20000x20000.png', 'image/png');
+    const started = performance.now();
+    const { result, calls } = await withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file));
+    expect(result).to.deep.equal({ ok: false, problem: 'too-big' });
+    expect(calls).to.equal(0);
+    expect(performance.now() - started).to.be.lessThan(1000);
+  });
+
+  it('reports an unexpected failure as damaged instead of throwing', async () => {
+    const failing = () => Promise.reject(new DOMException('boom', 'InvalidStateError'));
+    const { result, calls } = await withCreateImageBitmap(failing, async () => preparePhoto(await fixture('label.webp')));
+    expect(calls).to.equal(1);
+    expect(result).to.deep.equal({ ok: false, problem: 'damaged' });
+  });
+});
