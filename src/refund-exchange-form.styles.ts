@@ -97,7 +97,8 @@ export const styles = css`
     color: var(--_error);
   }
   .error:empty {
-    display: none;
+    /* Kept in the page so its live region is there before a message arrives. */
+    margin-top: -0.25rem;
   }
   details {
     font-size: 0.875em;

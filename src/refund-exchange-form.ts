@@ -454,7 +454,7 @@ export class RefundExchangeForm extends LitElement {
     return html`<div class="field" part="field">
       <label for=${name} part="label">${label}${this.renderMarker(name, t)}</label>
       ${control}
-      <p id="${name}-error" class="error" part="error">${error ?? nothing}</p>
+      <p id="${name}-error" class="error" part="error" aria-live="polite">${error ?? nothing}</p>
       ${tip
         ? html`<details part="tip">
             <summary>${t.tip}<span class="vh"> ${label}</span></summary>
@@ -517,7 +517,7 @@ export class RefundExchangeForm extends LitElement {
           ${t[value]}
         </label>`,
       )}
-      <p id="resolution-error" class="error" part="error">${error ?? nothing}</p>
+      <p id="resolution-error" class="error" part="error" aria-live="polite">${error ?? nothing}</p>
     </fieldset>`;
   }
 
@@ -538,7 +538,7 @@ export class RefundExchangeForm extends LitElement {
         aria-describedby="images-hint images-error"
         @change=${this.handlePhotos}
       />
-      <div id="images-error" class="error" part="error">${problems.map((p) => html`<p>${p}</p>`)}</div>
+      <div id="images-error" class="error" part="error" aria-live="polite">${problems.map((p) => html`<p>${p}</p>`)}</div>
       ${this.preparingPhotos ? html`<p class="hint" role="status">${t.readingPhotos}</p>` : nothing}
       ${this.photos.length
         ? html`<ul class="photos">

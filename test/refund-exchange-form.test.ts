@@ -417,6 +417,49 @@ describe('refund-exchange-form', () => {
     });
   }
 
+  it('attaches photos, explains refused ones, and sends the accepted ones', async () => {
+    const name = uniqueName();
+    const el = await fixture<RefundExchangeForm>(
+      html`<refund-exchange-form lang="en" max-images="2" endpoint="/receiver/${name}?status=201"></refund-exchange-form>`,
+    );
+    const file = async (fixtureName: string) =>
+      new File([await (await fetch(`/test/fixtures/${fixtureName}`)).blob()], fixtureName);
+    const input = $<HTMLInputElement>(el, '#images');
+    const pick = async (...files: File[]) => {
+      const transfer = new DataTransfer();
+      for (const f of files) transfer.items.add(f);
+      input.files = transfer.files;
+      input.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+      expect($(el, '.field [role=status]').textContent).to.equal('Preparing photos…');
+      await until(() => !el.shadowRoot!.querySelector('.field [role=status]'), 10000);
+      await el.updateComplete;
+    };
+    await pick(await file('label.webp'), await file('iphone.heic'));
+    const items = () => [...el.shadowRoot!.querySelectorAll('.photos li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
+    expect(items()).to.deep.equal(['label.jpg (640×480) Remove label.jpg']);
+    expect($(el, '#images-error').textContent).to.contain('iphone.heic is a HEIC photo');
+    expect(description(el, input)).to.contain('HEIC');
+    await pick(await file('label.webp'), await file('label.webp'));
+    expect(items()).to.have.length(2);
+    expect($(el, '#images-error').textContent).to.contain('Attach at most 2 photos.');
+    expect(input.disabled).to.equal(true);
+    await expect(el).to.be.accessible();
+
+    ($(el, '.photos button') as HTMLButtonElement).click();
+    await el.updateComplete;
+    expect(items()).to.have.length(1);
+    await fillValid(el);
+    const submitted = oneEvent(el, 'refund-exchange-success');
+    await submit(el);
+    await submitted;
+    const [request] = await received(name);
+    const { images } = JSON.parse(request!.body);
+    expect(images).to.have.length(1);
+    expect(images[0]).to.include({ name: 'label.jpg', type: 'image/jpeg', width: 640, height: 480 });
+    expect(images[0].data).to.match(/^\/9j\//);
+  });
+
   it('fits a 320 px wide screen without horizontal scrolling', async () => {
     await setViewport({ width: 320, height: 640 });
     try {

@@ -1,0 +1,46 @@
+/**
+ * The script-tag build as a site maintainer uses it: dist/refund-exchange-form.js on a page,
+ * filled in with the keyboard, sent to an endpoint that checks it with the schema.
+ */
+import { expect, fixture, html, oneEvent } from '@open-wc/testing';
+import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
+import type { RefundExchangeSuccessEvent } from '../src/events.js';
+import { $, fillValid, focus, press, received, uniqueName } from './helpers.js';
+
+const load = (query = '') => import(/* @vite-ignore */ `/dist/refund-exchange-form.js${query}`);
+
+describe('dist/refund-exchange-form.js', () => {
+  before(() => load());
+
+  it('defines the element, and loading a second copy does not throw', async () => {
+    const defined = customElements.get('refund-exchange-form');
+    expect(defined).to.be.a('function');
+    await load('?copy');
+    expect(customElements.get('refund-exchange-form')).to.equal(defined);
+  });
+
+  it('is accessible', async () => {
+    const el = await fixture<RefundExchangeForm>(
+      html`<refund-exchange-form lang="en" endpoint="/receiver/x"></refund-exchange-form>`,
+    );
+    await expect(el).to.be.accessible();
+  });
+
+  it('sends a request the schema accepts, and shows the reference', async () => {
+    const name = uniqueName();
+    const el = await fixture<RefundExchangeForm>(
+      html`<refund-exchange-form lang="en" endpoint="/receiver/${name}?validate=1"></refund-exchange-form>`,
+    );
+    await fillValid(el);
+    const success = oneEvent(el, 'refund-exchange-success') as Promise<RefundExchangeSuccessEvent>;
+    focus(el, '[part~=submit]');
+    await press('Enter');
+    const { detail } = await success;
+    expect(detail.status).to.equal(201);
+    expect(detail.reference).to.match(/^R-/);
+    await el.updateComplete;
+    expect($(el, '[role=status]').textContent).to.contain(`Your reference: ${detail.reference}`);
+    const [request] = await received(name);
+    expect(JSON.parse(request!.body)).to.include({ orderId: '123-1234567-1234567', locale: 'en-US' });
+  });
+});
