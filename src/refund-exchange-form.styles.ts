@@ -63,7 +63,7 @@ export const styles = css`
   input[type='file'] {
     padding: 0.5rem;
   }
-  [aria-invalid='true'] {
+  :is(input, select, textarea)[aria-invalid='true'] {
     border-color: var(--_error);
     border-width: 2px;
   }
@@ -95,6 +95,10 @@ export const styles = css`
   .req,
   .error {
     color: var(--_error);
+  }
+  /* Margins, not spaces: template whitespace is minified away. */
+  :is(label, legend) > span {
+    margin-inline-start: 0.3em;
   }
   .error:empty {
     /* Kept in the page so its live region is there before a message arrives. */

@@ -97,7 +97,7 @@ export class RefundExchangeForm extends LitElement {
   @property() endpoint?: string;
 
   /** BCP 47 locale; unset, the closest `[lang]` ancestor or the browser's language decides. */
-  @property({ reflect: true }) override lang = '';
+  @property() override lang = '';
 
   /** Space-separated purchase sites offered, e.g. `amazon.de amazon.fr`. Unset: all. */
   @property() marketplaces?: string;
@@ -364,7 +364,7 @@ export class RefundExchangeForm extends LitElement {
     const field = (name: TextField, control: TemplateResult, tip?: unknown) =>
       this.renderField(name, t, shown[name], control, tip);
     return html`
-      <form part="form" novalidate @submit=${this.handleSubmit} @focusout=${this.handleLeave}>
+      <form part="form" lang=${t.locale} novalidate @submit=${this.handleSubmit} @focusout=${this.handleLeave}>
         ${configProblem || this.failure
           ? html`<p class="alert" part="alert" role="alert" tabindex="-1">${this.failure || t.errConfig}</p>`
           : nothing}
@@ -464,11 +464,12 @@ export class RefundExchangeForm extends LitElement {
     </div>`;
   }
 
+  /** Hidden from the accessible name, which is the label alone; `required` tells the rest. */
   private renderMarker(name: FieldName, t: Translation) {
     const optional = OPTIONAL.has(name) && !(name === 'details' && this.values.reason === 'other');
     return optional
-      ? html` <span class="hint">${t.optional}</span>`
-      : html`<span class="req" aria-hidden="true"> *</span>`;
+      ? html`<span class="hint" aria-hidden="true">${t.optional}</span>`
+      : html`<span class="req" aria-hidden="true">*</span>`;
   }
 
   private renderInput(
@@ -594,7 +595,7 @@ export class RefundExchangeForm extends LitElement {
   }
 
   private renderDone(t: Translation): TemplateResult {
-    return html`<div class="done" part="status" role="status" tabindex="-1">
+    return html`<div class="done" part="status" role="status" tabindex="-1" lang=${t.locale}>
       <p>${t.sent}</p>
       ${this.reference ? html`<p class="ref">${t.reference(this.reference)}</p>` : nothing}
       <button type="button" part="button" class="primary" @click=${this.handleNewRequest}>${t.newRequest}</button>

@@ -55,9 +55,9 @@ describe('refund-exchange-form', () => {
       orderId: 'Order ID',
       productName: 'Product name',
       reason: 'Reason for request',
-      serialNumber: 'Serial number (optional)',
-      details: 'Issue details (optional)',
-      images: 'Photos (optional)',
+      serialNumber: 'Serial number',
+      details: 'Issue details',
+      images: 'Photos',
     });
     expect(accessibleName(el, $(el, 'fieldset'))).to.equal('Refund or exchange');
     const radios = [...el.shadowRoot!.querySelectorAll('input[type=radio]')];

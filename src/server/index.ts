@@ -1,0 +1,12 @@
+/** The Node helpers of `refund-exchange-form/server`, for a server that receives requests. */
+export { BodyError, parseRequest, readJsonBody } from './parse.js';
+export type { FieldError, ParseResult } from './parse.js';
+export type {
+  FieldName,
+  ImagePayload,
+  MarketplaceId,
+  Reason,
+  RefundExchangeRequest,
+  Resolution,
+  SchemaOptions,
+} from '../schema.js';
