@@ -1,11 +1,7 @@
 /** The element's typed events. All bubble and cross shadow boundaries (composed). */
-import type { FieldName, RefundExchangeRequest } from './schema.js';
+import type { FieldError, RefundExchangeRequest } from './schema.js';
 
-export interface FieldError {
-  /** A JSON key of the request, or anything else for a message that belongs to no field. */
-  field: FieldName | string;
-  message: string;
-}
+export type { FieldError } from './schema.js';
 
 export type ErrorKind = 'validation' | 'captcha' | 'config' | 'network' | 'server';
 

@@ -3,6 +3,7 @@ import { property, state } from 'lit/decorators.js';
 import { styles } from './refund-exchange-form.styles.js';
 import {
   FIELDS,
+  LIMITS,
   REASONS,
   createRequestSchema,
   isFieldName,
@@ -435,7 +436,7 @@ export class RefundExchangeForm extends LitElement {
             .value=${this.values.details}
             @input=${this.handleInput}
           ></textarea>
-          <span id="details-count" class="hint">${this.values.details.length} / 2000</span>`,
+          <span id="details-count" class="hint">${[...this.values.details].length} / ${LIMITS.details}</span>`,
         )}
         ${this.renderPhotos(t, shown.images)}
         ${this.renderActions(t, configProblem)}

@@ -57,7 +57,8 @@ export const isFieldName = (key: unknown): key is FieldName =>
 
 /** "SN: a12 345" → "A12345": the label's prefix and spacing are not part of the number. */
 export const normalizeSerial = (value: string): string =>
-  value.replace(/^\s*SN\s*[:：]?\s*/i, '').replace(/\s+/g, '').toUpperCase();
+  // "SN" only counts as the label when a colon or a space follows: SN1234567 is a serial.
+  value.replace(/^\s*SN(\s*[:：]|\s+)\s*/i, '').replace(/\s+/g, '').toUpperCase();
 
 const text = () => z.string().check(z.trim());
 const required = (max: number) => text().check(z.minLength(1), z.maxLength(max));
@@ -71,6 +72,7 @@ const image = z.object({
     z.minLength(4),
     z.maxLength(LIMITS.imageData),
     z.regex(/^[A-Za-z0-9+/]+={0,2}$/),
+    z.refine((data) => data.length % 4 === 0),
   ),
 });
 export type ImagePayload = z.infer<typeof image>;
@@ -123,5 +125,12 @@ export function createRequestSchema(options: SchemaOptions = {}) {
 
 export const requestSchema = createRequestSchema();
 export type RefundExchangeRequest = z.output<typeof requestSchema>;
+
+/** One entry of a 400/422 answer's `errors`. */
+export interface FieldError {
+  /** A JSON key of the request; anything else (or `''`) belongs to the form as a whole. */
+  field: FieldName | (string & {});
+  message: string;
+}
 export type RequestInput = z.input<typeof requestSchema>;
 export type RequestIssue = z.core.$ZodIssue;

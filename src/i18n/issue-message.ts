@@ -28,7 +28,8 @@ export function issueMessage(issue: RequestIssue, t: Translation): string {
     case 'details':
       return issue.code === 'custom' ? t.errDetailsOther : (tooLong(LIMITS.details) ?? t.errInvalid);
     case 'images':
-      return issue.code === 'too_big' ? t.errImages(Number(issue.maximum)) : t.errInvalid;
+      // Only the list itself can have too many; a too-long name inside one photo is another matter.
+      return issue.code === 'too_big' && issue.path.length === 1 ? t.errImages(Number(issue.maximum)) : t.errInvalid;
     case 'captcha':
       return t.errCaptcha;
     default:

@@ -4,19 +4,10 @@
  */
 import type { IncomingMessage } from 'node:http';
 import { createRequestSchema } from '../schema.js';
-import type { RefundExchangeRequest, RequestIssue, SchemaOptions } from '../schema.js';
+import type { FieldError, RefundExchangeRequest, RequestIssue, SchemaOptions } from '../schema.js';
 import { en } from '../i18n/en.js';
 import { issueMessage } from '../i18n/issue-message.js';
 
-/**
- * One entry of a 422 answer's `errors`. The same shape as the element's `FieldError`, declared
- * here because events.ts builds on DOM classes that a Node program does not have.
- */
-export interface FieldError {
-  /** A JSON key of the request; `''` for a problem with the body as a whole. */
-  field: string;
-  message: string;
-}
 
 export type ParseResult =
   | { ok: true; request: RefundExchangeRequest }
