@@ -121,23 +121,42 @@ export class RefundExchangeForm extends LitElement {
   @state() private reference = '';
   @state() private confirmingReset = false;
 
+  // Settings derived from the attributes before each render (see willUpdate).
+  private tag = '';
+  private t: Translation = translationFor('en');
+  private offered: MarketplaceId[] = [];
+  private limit: number = LIMITS.maxImages;
+  private schema = createRequestSchema();
+  private target: ReturnType<typeof checkEndpoint> = { problem: '' };
+
   private idempotency?: { key: string; body: string };
-  private loggedProblem = '';
+  private sending?: AbortController;
+  /** Bumped by reset(), so photos still being prepared for the old form are dropped. */
+  private generation = 0;
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('marketplaces') && this.marketplaces != null) {
-      const { unknown } = parseMarketplaces(this.marketplaces);
+    if (!this.hasUpdated || changed.has('marketplaces') || changed.has('maxImages')) {
+      const { ids, unknown } = parseMarketplaces(this.marketplaces);
       if (unknown.length) console.warn(`refund-exchange-form: unknown marketplaces ignored: ${unknown.join(' ')}`);
+      this.offered = ids;
+      const max = this.maxImages;
+      this.limit = Number.isInteger(max) && max >= 0 ? max : LIMITS.maxImages;
+      this.schema = createRequestSchema({ marketplaces: ids, maxImages: this.limit });
     }
-    const problem = this.configProblem;
-    if (problem && problem !== this.loggedProblem) {
-      console.error(`refund-exchange-form: not sending anything: ${problem}.`);
+    this.tag = this.lang || resolveLang(this);
+    this.t = translationFor(this.tag);
+    const before = 'problem' in this.target ? this.target.problem : '';
+    this.target = checkEndpoint(this.endpoint, document.baseURI);
+    if ('problem' in this.target && this.target.problem !== before) {
+      console.error(`refund-exchange-form: not sending anything: ${this.target.problem}.`);
     }
-    this.loggedProblem = problem;
   }
 
-  /** Clears everything the customer entered, without asking. */
+  /** Clears everything the customer entered, without asking; a request in flight is abandoned. */
   reset(): void {
+    this.sending?.abort();
+    this.generation++;
+    this.preparingPhotos = false;
     this.values = { ...EMPTY };
     this.photos = [];
     this.photoProblems = [];
@@ -153,23 +172,11 @@ export class RefundExchangeForm extends LitElement {
     this.idempotency = undefined;
   }
 
-  private get t(): Translation {
-    return translationFor(this.lang || resolveLang(this));
-  }
-
-  private get offered() {
-    return parseMarketplaces(this.marketplaces).ids;
-  }
-
-  private get configProblem(): string {
-    const checked = checkEndpoint(this.endpoint, document.baseURI);
-    return 'problem' in checked ? checked.problem : '';
-  }
-
-  /** The marketplace shown: the customer's choice, else the one of the locale's region. */
+  /** The marketplace shown: the customer's choice once they made one, else the locale region's. */
   private get marketplace(): MarketplaceId | undefined {
     const chosen = this.values.marketplace;
-    return isMarketplaceId(chosen) ? chosen : defaultMarketplace(this.t.locale, this.offered);
+    if (this.changed.has('marketplace')) return isMarketplaceId(chosen) ? chosen : undefined;
+    return defaultMarketplace(this.tag, this.offered);
   }
 
   private get hasInput(): boolean {
@@ -188,8 +195,7 @@ export class RefundExchangeForm extends LitElement {
 
   /** Validates the whole request with the schema; the first message of each field. */
   private check(): { request?: RefundExchangeRequest; errors: Partial<Record<FieldName, string>> } {
-    const schema = createRequestSchema({ marketplaces: this.offered, maxImages: this.maxImages });
-    const result = schema.safeParse(this.draft);
+    const result = this.schema.safeParse(this.draft);
     const errors: Partial<Record<FieldName, string>> = {};
     for (const issue of result.error?.issues ?? []) {
       const field = issue.path[0];
@@ -222,34 +228,46 @@ export class RefundExchangeForm extends LitElement {
     const files = [...(input.files ?? [])];
     // Clear the picker so the same file can be chosen again after removing it.
     input.value = '';
-    const room = this.maxImages - this.photos.length;
+    const room = this.limit - this.photos.length;
     const t = this.t;
-    const problems: string[] = files.length > room ? [t.errImages(this.maxImages)] : [];
+    const generation = this.generation;
+    const problems: string[] = files.length > room ? [t.errImages(this.limit)] : [];
     this.preparingPhotos = true;
-    const { preparePhoto } = await import('./photos/prepare.js');
-    for (const file of files.slice(0, Math.max(room, 0))) {
-      const result = await preparePhoto(file);
-      if (result.ok) {
-        this.photos = [...this.photos, { key: ++photoKeys, image: result.image }];
-      } else {
-        const message = {
-          empty: t.photoDamaged,
-          damaged: t.photoDamaged,
-          'not-image': t.photoNotImage,
-          heic: t.photoHeic,
-          'too-big': t.photoTooBig,
-        }[result.problem];
-        problems.push(message(file.name));
+    this.serverErrors = { ...this.serverErrors, images: undefined };
+    try {
+      const { preparePhoto } = await import('./photos/prepare.js');
+      for (const file of files.slice(0, Math.max(room, 0))) {
+        const result = await preparePhoto(file);
+        if (generation !== this.generation) return;
+        if (result.ok) {
+          this.photos = [...this.photos, { key: ++photoKeys, image: result.image }];
+        } else {
+          const message = {
+            empty: t.photoDamaged,
+            damaged: t.photoDamaged,
+            'not-image': t.photoNotImage,
+            heic: t.photoHeic,
+            'too-big': t.photoTooBig,
+          }[result.problem];
+          problems.push(message(file.name));
+        }
+      }
+    } catch {
+      // The photo code could not be loaded (offline, or its chunk was not deployed).
+      problems.push(t.photoUnavailable);
+    } finally {
+      if (generation === this.generation) {
+        this.preparingPhotos = false;
+        this.photoProblems = problems;
+        this.changed = new Set(this.changed).add('images');
       }
     }
-    this.preparingPhotos = false;
-    this.photoProblems = problems;
-    this.changed = new Set(this.changed).add('images');
   }
 
   private handleRemovePhoto(key: number): void {
     this.photos = this.photos.filter((p) => p.key !== key);
     this.photoProblems = [];
+    this.serverErrors = { ...this.serverErrors, images: undefined };
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>('#images')?.focus());
   }
 
@@ -258,8 +276,10 @@ export class RefundExchangeForm extends LitElement {
     if (this.phase === 'sending' || this.preparingPhotos) return;
     this.submitted = true;
     this.topErrors = [];
+    this.serverErrors = {};
     this.failure = '';
-    if (this.configProblem) {
+    const target = this.target;
+    if ('problem' in target) {
       this.failure = this.t.errConfig;
       this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'config' }));
       return this.focusLater('.alert');
@@ -275,10 +295,19 @@ export class RefundExchangeForm extends LitElement {
     // A second try of the same request keeps its key, so the server can tell it is a repeat.
     if (this.idempotency?.body !== body) this.idempotency = { key: newIdempotencyKey(), body };
     this.phase = 'sending';
-    const { url } = checkEndpoint(this.endpoint, document.baseURI) as { url: string };
-    const result = await send({ url, body: request, idempotencyKey: this.idempotency.key });
-    this.phase = 'idle';
-    this.handleResult(result);
+    const sending = (this.sending = new AbortController());
+    try {
+      const result = await send({
+        url: target.url,
+        body: request,
+        idempotencyKey: this.idempotency.key,
+        signal: sending.signal,
+      });
+      this.phase = 'idle';
+      this.handleResult(result);
+    } catch {
+      // Only an abort rejects: reset() abandoned this request and has cleared the form.
+    }
   }
 
   private handleResult(result: SendResult): void {
@@ -321,6 +350,7 @@ export class RefundExchangeForm extends LitElement {
   }
 
   private handleReset(): void {
+    if (this.phase === 'sending' || this.preparingPhotos) return;
     if (!this.hasInput) return this.reset();
     this.confirmingReset = true;
     this.focusLater('.confirm [data-keep]');
@@ -346,6 +376,14 @@ export class RefundExchangeForm extends LitElement {
     this.focusLater(`[name=${field}]`);
   }
 
+  /**
+   * Field errors are announced as they appear while the customer moves on; after a submit the
+   * focused summary reads them all, and live regions would read them a second time.
+   */
+  private get live(): 'polite' | 'off' {
+    return this.submitted ? 'off' : 'polite';
+  }
+
   /** Moves focus once the next render is on screen. */
   private focusLater(selector: string): void {
     this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
@@ -361,7 +399,7 @@ export class RefundExchangeForm extends LitElement {
       if (message) shown[field] = message;
     }
     const summary = toList(shown);
-    const configProblem = !!this.configProblem;
+    const configProblem = 'problem' in this.target;
     const field = (name: TextField, control: TemplateResult, tip?: unknown) =>
       this.renderField(name, t, shown[name], control, tip);
     return html`
@@ -455,7 +493,7 @@ export class RefundExchangeForm extends LitElement {
     return html`<div class="field" part="field">
       <label for=${name} part="label">${label}${this.renderMarker(name, t)}</label>
       ${control}
-      <p id="${name}-error" class="error" part="error" aria-live="polite">${error ?? nothing}</p>
+      <p id="${name}-error" class="error" part="error" aria-live=${this.live}>${error ?? nothing}</p>
       ${tip
         ? html`<details part="tip">
             <summary>${t.tip}<span class="vh"> ${label}</span></summary>
@@ -519,7 +557,7 @@ export class RefundExchangeForm extends LitElement {
           ${t[value]}
         </label>`,
       )}
-      <p id="resolution-error" class="error" part="error" aria-live="polite">${error ?? nothing}</p>
+      <p id="resolution-error" class="error" part="error" aria-live=${this.live}>${error ?? nothing}</p>
     </fieldset>`;
   }
 
@@ -527,7 +565,7 @@ export class RefundExchangeForm extends LitElement {
     const problems = [error, ...this.photoProblems].filter(Boolean);
     return html`<div class="field" part="field">
       <label for="images" part="label">${t.images}${this.renderMarker('images', t)}</label>
-      <span id="images-hint" class="hint">${t.photosHint(this.maxImages)}</span>
+      <span id="images-hint" class="hint">${t.photosHint(this.limit)}</span>
       <input
         id="images"
         name="images"
@@ -535,12 +573,11 @@ export class RefundExchangeForm extends LitElement {
         type="file"
         accept="image/jpeg,image/png,image/webp"
         multiple
-        ?disabled=${this.photos.length >= this.maxImages}
         aria-invalid=${problems.length > 0}
         aria-describedby="images-hint images-error"
         @change=${this.handlePhotos}
       />
-      <div id="images-error" class="error" part="error" aria-live="polite">${problems.map((p) => html`<p>${p}</p>`)}</div>
+      <div id="images-error" class="error" part="error" aria-live=${this.live}>${problems.map((p) => html`<p>${p}</p>`)}</div>
       ${this.preparingPhotos ? html`<p class="hint" role="status">${t.readingPhotos}</p>` : nothing}
       ${this.photos.length
         ? html`<ul class="photos">
@@ -581,7 +618,14 @@ export class RefundExchangeForm extends LitElement {
         >
           ${t.submit}
         </button>
-        <button type="button" part="button reset" @click=${this.handleReset}>${t.reset}</button>
+        <button
+          type="button"
+          part="button reset"
+          aria-disabled=${sending || this.preparingPhotos}
+          @click=${this.handleReset}
+        >
+          ${t.reset}
+        </button>
       </div>
       <p class="hint" role="status">${sending ? t.sending : nothing}</p>
       ${this.confirmingReset

@@ -134,6 +134,44 @@ describe('refund-exchange-form', () => {
     expect($<HTMLAnchorElement>(el, '#orderId-tip a').href).to.equal('https://www.amazon.de/gp/css/order-history');
   });
 
+  it('is operated by keyboard alone in the order it reads', async () => {
+    // A control after the widget keeps the last Tab inside the page (Firefox would move
+    // focus to its own toolbar, where later key presses go astray).
+    const page = await fixture<HTMLElement>(html`<div>
+      <refund-exchange-form lang="en" endpoint="/x"></refund-exchange-form><button>after</button>
+    </div>`);
+    const el = page.querySelector('refund-exchange-form')!;
+    await el.updateComplete;
+    const stops: string[] = [];
+    focus(el, '#marketplace');
+    for (let i = 0; i < 15; i++) {
+      const active = el.shadowRoot!.activeElement as HTMLElement;
+      stops.push(active.id || active.getAttribute('value') || active.localName + (active.getAttribute('part') ? `[${active.getAttribute('part')}]` : ''));
+      await press('Tab');
+    }
+    expect(stops).to.deep.equal([
+      'marketplace',
+      'email',
+      'name',
+      'orderId',
+      'summary',
+      'productName',
+      'summary',
+      // One tab stop for the radio group.
+      'refund',
+      'reason',
+      'serialNumber',
+      'summary',
+      'details',
+      'images',
+      'button[button submit]',
+      'button[button reset]',
+    ]);
+    // The last Tab has left the widget for the next control on the page.
+    expect(el.shadowRoot!.activeElement).to.equal(null);
+    expect(document.activeElement).to.equal(page.querySelector('button'));
+  });
+
   it('shows an error only after a field is changed and left, tied to the field', async () => {
     const el = await render();
     focus(el, '#orderId');
@@ -343,6 +381,79 @@ describe('refund-exchange-form', () => {
     expect(keys.size).to.equal(1);
   });
 
+  it('gives a changed request a new Idempotency-Key', async () => {
+    const name = uniqueName();
+    const el = await render(`/receiver/${name}?status=500`);
+    await fillValid(el);
+    let failed = oneEvent(el, 'refund-exchange-error');
+    await submit(el);
+    await failed;
+    await el.updateComplete;
+    focus(el, '#name');
+    await type(' Jr');
+    failed = oneEvent(el, 'refund-exchange-error');
+    await submit(el);
+    await failed;
+    const requests = await received(name);
+    const keys = [...new Set(requests.map((r) => r.headers['idempotency-key']))];
+    expect(keys).to.have.length(2);
+    expect(JSON.parse(requests.at(-1)!.body).name).to.equal('Jane Doe Jr');
+  });
+
+  it('sends no purchase site the customer did not see chosen', async () => {
+    const el = await render();
+    const select = $<HTMLSelectElement>(el, '#marketplace');
+    select.focus();
+    select.value = '';
+    select.dispatchEvent(new Event('change'));
+    await submit(el);
+    expect(errorText(el, 'marketplace')).to.equal('Choose the site where you bought the product.');
+    expect(select.value).to.equal('');
+  });
+
+  for (const [lang, id] of [
+    ['en-GB', 'amazon.co.uk'],
+    ['en-CA', 'amazon.ca'],
+    ['de-DE', 'amazon.de'],
+    ['ja', 'amazon.co.jp'],
+  ] as const) {
+    it(`preselects ${id} for a ${lang} page`, async () => {
+      const el = await fixture<RefundExchangeForm>(
+        html`<div lang=${lang}><refund-exchange-form endpoint="/x"></refund-exchange-form></div>`,
+      ).then((div) => div.querySelector('refund-exchange-form')!);
+      await el.updateComplete;
+      expect($<HTMLSelectElement>(el, '#marketplace').value).to.equal(id);
+      expect($<HTMLAnchorElement>(el, '#orderId-tip a').href).to.equal(`https://www.${id}/gp/css/order-history`);
+    });
+  }
+
+  it('cannot be reset from the button while sending; reset() abandons the request', async () => {
+    const name = uniqueName();
+    const el = await render(`/receiver/${name}?status=201&delay=500`);
+    await fillValid(el);
+    let succeeded = false;
+    el.addEventListener('refund-exchange-success', () => (succeeded = true));
+    await submit(el);
+    const reset = $(el, '[part~=reset]');
+    expect(reset.getAttribute('aria-disabled')).to.equal('true');
+    reset.click();
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('.confirm')).to.equal(null);
+    el.reset();
+    await new Promise((r) => setTimeout(r, 700));
+    await el.updateComplete;
+    expect(succeeded).to.equal(false);
+    expect($<HTMLInputElement>(el, '#email').value).to.equal('');
+    expect(el.shadowRoot!.querySelector('[part=status]')).to.equal(null);
+  });
+
+  it('falls back to 5 photos when max-images is not a number', async () => {
+    const el = await fixture<RefundExchangeForm>(
+      html`<refund-exchange-form lang="en" endpoint="/x" max-images="many"></refund-exchange-form>`,
+    );
+    expect($(el, '#images-hint').textContent).to.equal('Up to 5 photos: JPEG, PNG or WebP.');
+  });
+
   it('reports a network failure kindly', async () => {
     const el = await render(`/receiver/${uniqueName()}?status=destroy`);
     await fillValid(el);
@@ -443,7 +554,10 @@ describe('refund-exchange-form', () => {
     await pick(await file('label.webp'), await file('label.webp'));
     expect(items()).to.have.length(2);
     expect($(el, '#images-error').textContent).to.contain('Attach at most 2 photos.');
-    expect(input.disabled).to.equal(true);
+    // Full, but still reachable: the message says why nothing more is taken.
+    expect(input.disabled).to.equal(false);
+    await pick(await file('label.webp'));
+    expect(items()).to.have.length(2);
     await expect(el).to.be.accessible();
 
     ($(el, '.photos button') as HTMLButtonElement).click();

@@ -74,6 +74,7 @@ export const en = {
   photoHeic: (name: string) =>
     `${name} is a HEIC photo, which browsers cannot open. Export it as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and attach it again.`,
   photoTooBig: (name: string) => `${name} has too many pixels to process. Attach a smaller photo.`,
+  photoUnavailable: 'Photos cannot be added right now. Check your connection and try again.',
 
   sent: 'Thank you! We have received your request.',
   reference: (ref: string) => `Your reference: ${ref}`,
