@@ -24,6 +24,36 @@ export const styles = css`
     display: grid;
     gap: var(--rxf-gap, 1.25rem);
   }
+  /* The host's font rarely has Japanese glyphs; these do, on every common system. */
+  :lang(ja) {
+    font-family: var(
+      --rxf-font-ja,
+      'Hiragino Sans',
+      'Hiragino Kaku Gothic ProN',
+      'Yu Gothic UI',
+      'Yu Gothic',
+      Meiryo,
+      'Noto Sans CJK JP',
+      'Noto Sans JP',
+      sans-serif
+    );
+    line-break: strict;
+    word-break: auto-phrase;
+  }
+  .policies {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.5rem;
+    list-style: none;
+    padding: 0;
+    margin: 0 0 var(--rxf-gap, 1.25rem);
+    font-weight: 600;
+  }
+  .policies li::before {
+    content: '✓' / '';
+    color: var(--_accent);
+    margin-inline-end: 0.4em;
+  }
   p,
   ul {
     margin: 0;

@@ -19,7 +19,8 @@ import {
   parseMarketplaces,
   type MarketplaceId,
 } from './marketplaces.js';
-import { resolveLang, translationFor, type Translation } from './i18n/index.js';
+import { loadTranslation, sentences, translationFor, type Translation } from './i18n/index.js';
+import { resolveLang } from './i18n/resolve.js';
 import { issueMessage } from './i18n/issue-message.js';
 import {
   RefundExchangeErrorEvent,
@@ -28,7 +29,7 @@ import {
   type FieldError,
 } from './events.js';
 import { checkEndpoint } from './submission/endpoint.js';
-import { newIdempotencyKey, send, type SendResult } from './submission/send.js';
+import type { SendResult } from './submission/send.js';
 
 type TextField = 'marketplace' | 'email' | 'name' | 'orderId' | 'productName' | 'resolution' | 'reason' | 'serialNumber' | 'details';
 type Values = Record<TextField, string>;
@@ -37,6 +38,12 @@ interface Photo {
   key: number;
   image: ImagePayload;
 }
+/** A message kept as a function of the dictionary, so it follows a change of language. */
+type Message = (t: Translation) => string;
+
+/** Elements whose language comes from an ancestor's `lang`, which may change at any time. */
+const inheriting = new Set<RefundExchangeForm>();
+let langObserver: MutationObserver | undefined;
 
 const EMPTY: Values = {
   marketplace: '',
@@ -52,6 +59,16 @@ const EMPTY: Values = {
 const OPTIONAL = new Set<FieldName>(['serialNumber', 'details', 'images']);
 
 let photoKeys = 0;
+
+/**
+ * The sending code loads when a customer first focuses a form, outside the entry's budget;
+ * a failed load is forgotten so the next submit tries again.
+ */
+let sender: Promise<typeof import('./submission/send.js')> | undefined;
+const loadSender = () => (sender ??= import('./submission/send.js').catch((error: unknown) => {
+  sender = undefined;
+  throw error;
+}));
 
 /**
  * A refund or exchange request form for a brand's storefront: validates as the customer
@@ -75,6 +92,7 @@ let photoKeys = 0;
  * @csspart submit - The Submit button.
  * @csspart reset - The Reset button.
  * @csspart status - The success message.
+ * @csspart policies - The list of promises above the form.
  *
  * @cssprop --rxf-accent - Buttons and focus ring (default: #0b57d0).
  * @cssprop --rxf-accent-text - Text on accent-coloured buttons (default: #fff).
@@ -85,6 +103,7 @@ let photoKeys = 0;
  * @cssprop --rxf-error - Error text and borders (default: #b3261e).
  * @cssprop --rxf-radius - Corner radius of controls (default: 0.375rem).
  * @cssprop --rxf-gap - Space between fields (default: 1.25rem).
+ * @cssprop --rxf-font-ja - Font stack for Japanese (default: Hiragino Sans, Yu Gothic, Meiryo, Noto Sans JP…).
  */
 export class RefundExchangeForm extends LitElement {
   static override styles = styles;
@@ -106,9 +125,18 @@ export class RefundExchangeForm extends LitElement {
   /** Most photos a customer may attach. */
   @property({ attribute: 'max-images', type: Number }) maxImages = 5;
 
+  /** Days of the "return for any reason" promise shown above the form. */
+  @property({ attribute: 'return-days', type: Number }) returnDays = 30;
+
+  /** Months of warranty shown above the form. */
+  @property({ attribute: 'warranty-months', type: Number }) warrantyMonths = 18;
+
+  /** Hides the promises (returns, warranty, support) above the form. */
+  @property({ attribute: 'hide-policies', type: Boolean }) hidePolicies = false;
+
   @state() private values: Values = { ...EMPTY };
   @state() private photos: Photo[] = [];
-  @state() private photoProblems: string[] = [];
+  @state() private photoProblems: Message[] = [];
   @state() private preparingPhotos = false;
   /** Fields the customer changed, and fields they left after changing: errors show for both. */
   @state() private changed = new Set<FieldName>();
@@ -116,7 +144,7 @@ export class RefundExchangeForm extends LitElement {
   @state() private submitted = false;
   @state() private serverErrors: Partial<Record<FieldName, string>> = {};
   @state() private topErrors: string[] = [];
-  @state() private failure = '';
+  @state() private failure?: Message;
   @state() private phase: Phase = 'idle';
   @state() private reference = '';
   @state() private confirmingReset = false;
@@ -133,6 +161,29 @@ export class RefundExchangeForm extends LitElement {
   private sending?: AbortController;
   /** Bumped by reset(), so photos still being prepared for the old form are dropped. */
   private generation = 0;
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    inheriting.add(this);
+    // One observer for all instances: a `lang` change anywhere re-renders them in its language.
+    langObserver ??= new MutationObserver(() => inheriting.forEach((el) => el.requestUpdate()));
+    langObserver.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    inheriting.delete(this);
+    if (!inheriting.size) {
+      langObserver?.disconnect();
+      langObserver = undefined;
+    }
+  }
+
+  /** Holds each render until the dictionary of the language it will show is loaded. */
+  protected override async scheduleUpdate(): Promise<void> {
+    await loadTranslation(this.lang || resolveLang(this));
+    super.scheduleUpdate();
+  }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
     if (!this.hasUpdated || changed.has('marketplaces') || changed.has('maxImages')) {
@@ -165,7 +216,7 @@ export class RefundExchangeForm extends LitElement {
     this.submitted = false;
     this.serverErrors = {};
     this.topErrors = [];
-    this.failure = '';
+    this.failure = undefined;
     this.phase = 'idle';
     this.reference = '';
     this.confirmingReset = false;
@@ -229,9 +280,9 @@ export class RefundExchangeForm extends LitElement {
     // Clear the picker so the same file can be chosen again after removing it.
     input.value = '';
     const room = this.limit - this.photos.length;
-    const t = this.t;
     const generation = this.generation;
-    const problems: string[] = files.length > room ? [t.errImages(this.limit)] : [];
+    const limit = this.limit;
+    const problems: Message[] = files.length > room ? [(t) => t.errImages(limit)] : [];
     this.preparingPhotos = true;
     this.serverErrors = { ...this.serverErrors, images: undefined };
     try {
@@ -242,19 +293,19 @@ export class RefundExchangeForm extends LitElement {
         if (result.ok) {
           this.photos = [...this.photos, { key: ++photoKeys, image: result.image }];
         } else {
-          const message = {
-            empty: t.photoDamaged,
-            damaged: t.photoDamaged,
-            'not-image': t.photoNotImage,
-            heic: t.photoHeic,
-            'too-big': t.photoTooBig,
-          }[result.problem];
-          problems.push(message(file.name));
+          const term = ({
+            empty: 'photoDamaged',
+            damaged: 'photoDamaged',
+            'not-image': 'photoNotImage',
+            heic: 'photoHeic',
+            'too-big': 'photoTooBig',
+          } as const)[result.problem];
+          problems.push((t) => t[term](file.name));
         }
       }
     } catch {
       // The photo code could not be loaded (offline, or its chunk was not deployed).
-      problems.push(t.photoUnavailable);
+      problems.push((t) => t.photoUnavailable);
     } finally {
       if (generation === this.generation) {
         this.preparingPhotos = false;
@@ -277,10 +328,10 @@ export class RefundExchangeForm extends LitElement {
     this.submitted = true;
     this.topErrors = [];
     this.serverErrors = {};
-    this.failure = '';
+    this.failure = undefined;
     const target = this.target;
     if ('problem' in target) {
-      this.failure = this.t.errConfig;
+      this.failure = (t) => t.errConfig;
       this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'config' }));
       return this.focusLater('.alert');
     }
@@ -291,27 +342,25 @@ export class RefundExchangeForm extends LitElement {
     }
     if (!this.dispatchEvent(new RefundExchangeSubmitEvent({ payload: request }))) return;
 
-    const body = JSON.stringify(request);
-    // A second try of the same request keeps its key, so the server can tell it is a repeat.
-    if (this.idempotency?.body !== body) this.idempotency = { key: newIdempotencyKey(), body };
     this.phase = 'sending';
     const sending = (this.sending = new AbortController());
+    let result: SendResult;
     try {
-      const result = await send({
-        url: target.url,
-        body: request,
-        idempotencyKey: this.idempotency.key,
-        signal: sending.signal,
-      });
-      this.phase = 'idle';
-      this.handleResult(result);
+      const { newIdempotencyKey, send } = await loadSender();
+      const body = JSON.stringify(request);
+      // A second try of the same request keeps its key, so the server can tell it is a repeat.
+      if (this.idempotency?.body !== body) this.idempotency = { key: newIdempotencyKey(), body };
+      result = await send({ url: target.url, body: request, idempotencyKey: this.idempotency.key, signal: sending.signal });
     } catch {
-      // Only an abort rejects: reset() abandoned this request and has cleared the form.
+      // reset() abandoned the request and has cleared the form; or the sending code did not load.
+      if (sending.signal.aborted) return;
+      result = { kind: 'failure', reason: 'network' };
     }
+    this.phase = 'idle';
+    this.handleResult(result);
   }
 
   private handleResult(result: SendResult): void {
-    const t = this.t;
     if (result.kind === 'success') {
       this.phase = 'sent';
       this.reference = result.reference ?? '';
@@ -335,15 +384,18 @@ export class RefundExchangeForm extends LitElement {
       return this.focusLater('.summary');
     }
     const { reason, status, retryAfter = 0 } = result;
-    const message = {
-      server: t.errServer,
-      network: t.errNetwork,
-      timeout: t.errTimeout,
-      'too-large': t.errTooLarge,
-      'rate-limited': t.errRateLimited(retryAfter),
-      refused: t.errRefused(status ?? 0),
-    }[reason];
-    this.failure = `${message} ${reason === 'too-large' || reason === 'rate-limited' ? '' : t.tryAgain} ${t.kept}`;
+    this.failure = (t) => {
+      const message = {
+        server: t.errServer,
+        network: t.errNetwork,
+        timeout: t.errTimeout,
+        'too-large': t.errTooLarge,
+        'rate-limited': t.errRateLimited(retryAfter),
+        refused: status ? t.errRefused(status) : t.errServer,
+      }[reason];
+      const again = reason === 'too-large' || reason === 'rate-limited' ? '' : t.tryAgain;
+      return sentences(t, [message, again, t.kept]);
+    };
     const kind = reason === 'network' || reason === 'timeout' ? 'network' : 'server';
     this.dispatchEvent(new RefundExchangeErrorEvent(status ? { kind, status } : { kind }));
     this.focusLater('.alert');
@@ -403,9 +455,17 @@ export class RefundExchangeForm extends LitElement {
     const field = (name: TextField, control: TemplateResult, tip?: unknown) =>
       this.renderField(name, t, shown[name], control, tip);
     return html`
-      <form part="form" lang=${t.locale} novalidate @submit=${this.handleSubmit} @focusout=${this.handleLeave}>
+      ${this.renderPolicies(t)}
+      <form
+        part="form"
+        lang=${t.locale}
+        novalidate
+        @submit=${this.handleSubmit}
+        @focusin=${loadSender}
+        @focusout=${this.handleLeave}
+      >
         ${configProblem || this.failure
-          ? html`<p class="alert" part="alert" role="alert" tabindex="-1">${this.failure || t.errConfig}</p>`
+          ? html`<p class="alert" part="alert" role="alert" tabindex="-1">${this.failure?.(t) ?? t.errConfig}</p>`
           : nothing}
         ${this.submitted && (summary.length || this.topErrors.length)
           ? this.renderSummary(t, summary)
@@ -474,9 +534,9 @@ export class RefundExchangeForm extends LitElement {
             .value=${this.values.details}
             @input=${this.handleInput}
           ></textarea>
-          <span id="details-count" class="hint">${[...this.values.details].length} / ${LIMITS.details}</span>`,
+          <span id="details-count" class="hint">${t.charCount([...this.values.details].length, LIMITS.details)}</span>`,
         )}
-        ${this.renderPhotos(t, shown.images)}
+        ${this.limit > 0 ? this.renderPhotos(t, shown.images) : nothing}
         ${this.renderActions(t, configProblem)}
       </form>
     `;
@@ -562,7 +622,7 @@ export class RefundExchangeForm extends LitElement {
   }
 
   private renderPhotos(t: Translation, error: string | undefined): TemplateResult {
-    const problems = [error, ...this.photoProblems].filter(Boolean);
+    const problems = [error, ...this.photoProblems.map((problem) => problem(t))].filter(Boolean);
     return html`<div class="field" part="field">
       <label for="images" part="label">${t.images}${this.renderMarker('images', t)}</label>
       <span id="images-hint" class="hint">${t.photosHint(this.limit)}</span>
@@ -592,6 +652,17 @@ export class RefundExchangeForm extends LitElement {
           </ul>`
         : nothing}
     </div>`;
+  }
+
+  private renderPolicies(t: Translation) {
+    if (this.hidePolicies) return nothing;
+    const days = this.returnDays;
+    const months = this.warrantyMonths;
+    return html`<ul class="policies" part="policies" lang=${t.locale} aria-label=${t.policies}>
+      ${days > 0 ? html`<li>${t.policyReturn(days)}</li>` : nothing}
+      ${months > 0 ? html`<li>${t.policyWarranty(months)}</li>` : nothing}
+      <li>${t.policySupport}</li>
+    </ul>`;
   }
 
   private renderSummary(t: Translation, errors: FieldError[]): TemplateResult {

@@ -55,12 +55,24 @@ export type FieldName = (typeof FIELDS)[number];
 export const isFieldName = (key: unknown): key is FieldName =>
   (FIELDS as readonly unknown[]).includes(key);
 
+/**
+ * Full-width digits, letters and punctuation as Japanese keyboards type them, and the dashes
+ * people use for hyphens, turned into plain ASCII: ３０２－１２３ → 302-123.
+ */
+export const toHalfWidth = (value: string): string =>
+  value.normalize('NFKC').replace(/[\u2010-\u2015\u2212\u30fc]/g, '-');
+
 /** "SN: a12 345" → "A12345": the label's prefix and spacing are not part of the number. */
 export const normalizeSerial = (value: string): string =>
   // "SN" only counts as the label when a colon or a space follows: SN1234567 is a serial.
-  value.replace(/^\s*SN(\s*[:：]|\s+)\s*/i, '').replace(/\s+/g, '').toUpperCase();
+  toHalfWidth(value)
+    .replace(/^\s*SN(\s*:|\s+)\s*/i, '')
+    .replace(/\s+/g, '')
+    .toUpperCase();
 
 const text = () => z.string().check(z.trim());
+/** Text typed in ASCII formats (email, order ID), accepted in full width too. */
+const ascii = () => z.string().check(z.overwrite(toHalfWidth), z.trim());
 const required = (max: number) => text().check(z.minLength(1), z.maxLength(max));
 
 const image = z.object({
@@ -94,9 +106,9 @@ export function createRequestSchema(options: SchemaOptions = {}) {
   return z
     .object({
       marketplace: z.enum(marketplaces as [MarketplaceId, ...MarketplaceId[]]),
-      email: text().check(z.minLength(1), z.maxLength(LIMITS.email), z.email()),
+      email: ascii().check(z.minLength(1), z.maxLength(LIMITS.email), z.email()),
       name: required(LIMITS.name),
-      orderId: text().check(z.minLength(1), z.regex(AMAZON_ORDER_ID)),
+      orderId: ascii().check(z.minLength(1), z.regex(AMAZON_ORDER_ID)),
       productName: required(LIMITS.productName),
       resolution: z.enum(RESOLUTIONS),
       reason: z.enum(REASONS),

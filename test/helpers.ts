@@ -25,7 +25,7 @@ export function accessibleName(el: RefundExchangeForm, control: Element): string
       : control.id
         ? root.querySelector(`label[for="${control.id}"]`)
         : (fieldset?.querySelector('legend') ?? null);
-  return visibleText(source ?? control).replace(/\s+/g, ' ').trim();
+  return visibleText(source ?? control).replace(/[ \t\n\r]+/g, ' ').trim();
 }
 
 /** The text of every element named in aria-describedby. */
@@ -35,7 +35,7 @@ export function description(el: RefundExchangeForm, control: Element): string {
     .filter(Boolean)
     .map((id) => el.shadowRoot!.getElementById(id)?.textContent ?? '')
     .join(' ')
-    .replace(/\s+/g, ' ')
+    .replace(/[ \t\n\r]+/g, ' ')
     .trim();
 }
 

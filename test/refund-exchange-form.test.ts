@@ -209,9 +209,9 @@ describe('refund-exchange-form', () => {
       ['name', 'x'.repeat(101), 'Use at most 100 characters.'],
       ['orderId', '1234-123456-1234567', 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.'],
       ['productName', 'p'.repeat(201), 'Use at most 200 characters.'],
-      ['serialNumber', 'SN: A1', 'Enter the serial number as printed after "SN:", like A1234567 (letters and digits).'],
-      ['serialNumber', 'A12-345', 'Enter the serial number as printed after "SN:", like A1234567 (letters and digits).'],
-      ['details', 'd'.repeat(2001), 'Use at most 2000 characters.'],
+      ['serialNumber', 'SN: A1', 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).'],
+      ['serialNumber', 'A12-345', 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).'],
+      ['details', 'd'.repeat(2001), 'Use at most 2,000 characters.'],
     ];
     for (const [field, value, message] of cases) {
       const control = $<HTMLInputElement>(el, `#${field}`);
@@ -245,7 +245,7 @@ describe('refund-exchange-form', () => {
     reason.value = 'other';
     reason.dispatchEvent(new Event('change'));
     await submit(el);
-    expect(errorText(el, 'details')).to.equal('Since you chose "Other", tell us what happened.');
+    expect(errorText(el, 'details')).to.equal('Since you chose “Other”, tell us what happened.');
     expect($(el, '#details').hasAttribute('required')).to.equal(true);
   });
 

@@ -2,8 +2,12 @@
  * English (US): the complete dictionary. Every other locale is typed against it, so a key
  * missing there fails the build. Terms with parameters or plurals are functions.
  */
-const plural = new Intl.PluralRules('en');
-const photos = (n: number) => `${n} ${plural.select(n) === 'one' ? 'photo' : 'photos'}`;
+const number = new Intl.NumberFormat('en-US').format;
+const plural = new Intl.PluralRules('en-US');
+/** "1 photo", "2 photos": the number formatted, the noun by the language's plural rules. */
+const count = (n: number, one: string, other: string) =>
+  `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
+const photos = (n: number) => count(n, 'photo', 'photos');
 
 export const en = {
   locale: 'en-US',
@@ -26,10 +30,15 @@ export const en = {
   serialNumber: 'Serial number',
   details: 'Issue details',
   images: 'Photos',
-  captcha: 'Captcha',
   choose: 'Choose…',
   optional: '(optional)',
   requiredNote: 'Fields marked * are required.',
+  charCount: (n: number, max: number) => `${number(n)} of ${number(max)} characters`,
+
+  policies: 'Our promise',
+  policyReturn: (days: number) => `${number(days)}-day return for any reason`,
+  policyWarranty: (months: number) => `${number(months)}-month warranty`,
+  policySupport: 'Lifetime technical support',
 
   tip: 'Where do I find this?',
   tipOrderId: 'In your Amazon account, under Your Orders (order history). It looks like 123-1234567-1234567.',
@@ -37,9 +46,8 @@ export const en = {
   newTab: '(opens in a new tab)',
   tipProductName:
     'In your order history, on the packaging or in the manual. Some products also carry the model name as a watermark.',
-  tipSerialNumber: 'On the product body or its charging cable, printed as "SN: A…".',
+  tipSerialNumber: 'On the product body or its charging cable, printed as “SN: A…”.',
   photosHint: (max: number) => `Up to ${photos(max)}: JPEG, PNG or WebP.`,
-  addPhotos: 'Add photos',
   removePhoto: (name: string) => `Remove ${name}`,
   readingPhotos: 'Preparing photos…',
 
@@ -50,8 +58,7 @@ export const en = {
   resetYes: 'Clear form',
   resetNo: 'Keep my entries',
 
-  summary: (n: number) =>
-    n === 1 ? 'Please fix 1 problem before sending:' : `Please fix ${n} problems before sending:`,
+  summary: (n: number) => `Please fix ${count(n, 'problem', 'problems')} before sending:`,
 
   errMarketplace: 'Choose the site where you bought the product.',
   errEmailMissing: 'Enter your email address so we can reply.',
@@ -60,11 +67,11 @@ export const en = {
   errProductNameMissing: 'Enter the product name.',
   errReason: 'Choose a reason for your request.',
   errEmail: 'Enter an email address like name@example.com.',
-  errTooLong: (max: number) => `Use at most ${max} characters.`,
+  errTooLong: (max: number) => `Use at most ${count(max, 'character', 'characters')}.`,
   errOrderId: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.',
   errResolution: 'Choose whether you want a refund or an exchange.',
-  errSerial: 'Enter the serial number as printed after "SN:", like A1234567 (letters and digits).',
-  errDetailsOther: 'Since you chose "Other", tell us what happened.',
+  errSerial: 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).',
+  errDetailsOther: 'Since you chose “Other”, tell us what happened.',
   errImages: (max: number) => `Attach at most ${photos(max)}.`,
   errCaptcha: 'Please wait until the anti-robot check has finished.',
   errInvalid: 'Check this entry.',
@@ -87,7 +94,7 @@ export const en = {
   errTooLarge: 'Your request is too large to send. Remove a photo and try again.',
   errRateLimited: (seconds: number) =>
     seconds > 0
-      ? `Too many requests. Please try again in ${seconds} ${seconds === 1 ? 'second' : 'seconds'}.`
+      ? `Too many requests. Please try again in ${count(seconds, 'second', 'seconds')}.`
       : 'Too many requests. Please try again in a moment.',
   errRefused: (status: number) => `The server refused the request (error ${status}).`,
   tryAgain: 'Please try again.',
@@ -95,4 +102,3 @@ export const en = {
 };
 
 export type Translation = typeof en;
-export type TermKey = keyof Translation;

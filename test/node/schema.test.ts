@@ -293,7 +293,7 @@ describe('schema: reason', () => {
 });
 
 describe('schema: serialNumber', () => {
-  const wrong = 'Enter the serial number as printed after "SN:", like A1234567 (letters and digits).';
+  const wrong = 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).';
 
   it('is optional', () => {
     assert.equal(accepts({ serialNumber: undefined }).serialNumber, undefined);
@@ -341,11 +341,11 @@ describe('schema: details', () => {
   });
 
   it('refuses 2001 characters', () => {
-    assert.equal(rejects('details', { details: 'd'.repeat(2001) }), 'Use at most 2000 characters.');
+    assert.equal(rejects('details', { details: 'd'.repeat(2001) }), 'Use at most 2,000 characters.');
   });
 
   it('is required when the reason is other', () => {
-    const message = 'Since you chose "Other", tell us what happened.';
+    const message = 'Since you chose “Other”, tell us what happened.';
     for (const details of [undefined, '', '   \n ']) {
       assert.equal(rejects('details', { reason: 'other', details }), message);
     }
@@ -355,7 +355,7 @@ describe('schema: details', () => {
   it('is asked for alongside the other problems', () => {
     assert.equal(
       rejects('details', { reason: 'other', name: '', orderId: 'x' }),
-      'Since you chose "Other", tell us what happened.',
+      'Since you chose “Other”, tell us what happened.',
     );
   });
 });

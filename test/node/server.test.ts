@@ -71,7 +71,7 @@ describe('parseRequest', () => {
       errors: [
         { field: 'email', message: 'Enter your email address so we can reply.' },
         { field: 'orderId', message: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.' },
-        { field: 'details', message: 'Since you chose "Other", tell us what happened.' },
+        { field: 'details', message: 'Since you chose “Other”, tell us what happened.' },
       ],
     });
   });

@@ -1,0 +1,110 @@
+/** German (Germany): Sie-form, as on the brand's German storefront; Amazon.de wording. */
+import type { Translation } from './en.js';
+
+const number = new Intl.NumberFormat('de-DE').format;
+const plural = new Intl.PluralRules('de-DE');
+/** "1 Foto", "2 Fotos": the number formatted, the noun by the language's plural rules. */
+const count = (n: number, one: string, other: string) =>
+  `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
+const photos = (n: number) => count(n, 'Foto', 'Fotos');
+
+const de: Translation = {
+  locale: 'de-DE',
+
+  marketplace: 'Gekauft bei',
+  email: 'E-Mail-Adresse',
+  name: 'Ihr Name',
+  orderId: 'Bestellnummer',
+  productName: 'Produktname',
+  resolution: 'Rückerstattung oder Umtausch',
+  refund: 'Rückerstattung',
+  exchange: 'Umtausch',
+  reason: 'Grund Ihrer Anfrage',
+  damaged_on_arrival: 'Beschädigt angekommen',
+  defective: 'Defekt',
+  wrong_item_sent: 'Falschen Artikel erhalten',
+  ordered_wrong_item: 'Falschen Artikel bestellt',
+  no_longer_needed: 'Nicht mehr benötigt',
+  other: 'Sonstiges',
+  serialNumber: 'Seriennummer',
+  details: 'Beschreibung des Problems',
+  images: 'Fotos',
+  choose: 'Bitte wählen…',
+  optional: '(freiwillig)',
+  requiredNote: 'Pflichtfelder sind mit * gekennzeichnet.',
+  charCount: (n: number, max: number) => `${number(n)} von ${number(max)} Zeichen`,
+
+  policies: 'Unser Versprechen',
+  policyReturn: (days: number) => `${count(days, 'Tag', 'Tage')} Rückgaberecht ohne Angabe von Gründen`,
+  policyWarranty: (months: number) => `${count(months, 'Monat', 'Monate')} Garantie`,
+  policySupport: 'Lebenslanger technischer Support',
+
+  tip: 'Wo finde ich das?',
+  tipOrderId:
+    'In Ihrem Amazon-Konto unter „Meine Bestellungen“. Die Bestellnummer hat das Format 123-1234567-1234567.',
+  orderHistory: '„Meine Bestellungen“ öffnen',
+  newTab: '(öffnet sich in einem neuen Tab)',
+  tipProductName:
+    'Unter „Meine Bestellungen“, auf der Verpackung oder in der Bedienungsanleitung. Manche Produkte tragen den Modellnamen auch als Wasserzeichen.',
+  tipSerialNumber: 'Auf dem Gehäuse des Produkts oder auf dem Ladekabel, aufgedruckt als „SN: A…“.',
+  photosHint: (max: number) => `Bis zu ${photos(max)}: JPEG, PNG oder WebP.`,
+  removePhoto: (name: string) => `${name} entfernen`,
+  readingPhotos: 'Fotos werden vorbereitet…',
+
+  submit: 'Absenden',
+  reset: 'Zurücksetzen',
+  sending: 'Ihre Anfrage wird gesendet…',
+  resetConfirm: 'Alle Eingaben löschen?',
+  resetYes: 'Formular leeren',
+  resetNo: 'Eingaben behalten',
+
+  summary: (n: number) => `Bitte korrigieren Sie vor dem Absenden ${count(n, 'Angabe', 'Angaben')}:`,
+
+  errMarketplace: 'Wählen Sie aus, wo Sie das Produkt gekauft haben.',
+  errEmailMissing: 'Geben Sie Ihre E-Mail-Adresse ein, damit wir Ihnen antworten können.',
+  errNameMissing: 'Geben Sie Ihren Namen ein.',
+  errOrderIdMissing: 'Geben Sie die Bestellnummer aus „Meine Bestellungen“ bei Amazon ein.',
+  errProductNameMissing: 'Geben Sie den Produktnamen ein.',
+  errReason: 'Wählen Sie einen Grund für Ihre Anfrage aus.',
+  errEmail: 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
+  errTooLong: (max: number) => `Kürzen Sie Ihre Eingabe auf höchstens ${number(max)} Zeichen.`,
+  errOrderId:
+    'Geben Sie die Bestellnummer aus „Meine Bestellungen“ bei Amazon ein, z.\u00a0B. 123-1234567-1234567.',
+  errResolution: 'Wählen Sie, ob Sie eine Rückerstattung oder einen Umtausch wünschen.',
+  errSerial:
+    'Geben Sie die Seriennummer so ein, wie sie nach „SN:“ aufgedruckt ist, z.\u00a0B. A1234567 (Buchstaben und Ziffern).',
+  errDetailsOther: 'Sie haben „Sonstiges“ gewählt – bitte beschreiben Sie kurz, was passiert ist.',
+  errImages: (max: number) => `Hängen Sie höchstens ${photos(max)} an.`,
+  errCaptcha: 'Bitte warten Sie, bis die automatische Sicherheitsprüfung abgeschlossen ist.',
+  errInvalid: 'Bitte überprüfen Sie diese Angabe.',
+
+  photoNotImage: (name: string) => `${name} ist kein Bild. Hängen Sie ein Foto im Format JPEG, PNG oder WebP an.`,
+  photoDamaged: (name: string) =>
+    `${name} ist beschädigt und lässt sich nicht öffnen. Nehmen Sie das Foto bitte noch einmal auf.`,
+  photoHeic: (name: string) =>
+    `${name} ist ein HEIC-Foto, das Browser nicht öffnen können. Exportieren Sie es als JPEG (auf dem iPhone: Einstellungen › Kamera › Formate › Maximale Kompatibilität) und hängen Sie es erneut an.`,
+  photoTooBig: (name: string) =>
+    `${name} hat zu viele Pixel und kann nicht verarbeitet werden. Hängen Sie ein kleineres Foto an.`,
+  photoUnavailable:
+    'Fotos können gerade nicht hinzugefügt werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
+
+  sent: 'Vielen Dank! Wir haben Ihre Anfrage erhalten.',
+  reference: (ref: string) => `Ihre Vorgangsnummer: ${ref}`,
+  newRequest: 'Neue Anfrage stellen',
+
+  kept: 'Ihre Eingaben bleiben erhalten.',
+  errServer: 'Bei uns ist ein Fehler aufgetreten.',
+  errNetwork: 'Der Server ist nicht erreichbar. Prüfen Sie Ihre Internetverbindung.',
+  errTimeout: 'Der Server hat nicht rechtzeitig geantwortet.',
+  errTooLarge: 'Ihre Anfrage ist zu groß zum Senden. Entfernen Sie ein Foto und versuchen Sie es erneut.',
+  errRateLimited: (seconds: number) =>
+    seconds > 0
+      ? `Zu viele Anfragen. Bitte versuchen Sie es in ${count(seconds, 'Sekunde', 'Sekunden')} erneut.`
+      : 'Zu viele Anfragen. Bitte versuchen Sie es gleich noch einmal.',
+  errRefused: (status: number) => `Der Server hat die Anfrage abgelehnt (Fehler ${status}).`,
+  tryAgain: 'Bitte versuchen Sie es erneut.',
+  errConfig:
+    'Dieses Formular ist nicht richtig eingerichtet und kann keine Anfragen senden. Bitte wenden Sie sich an den Betreiber der Website.',
+};
+
+export default de;

@@ -1,0 +1,112 @@
+/** Spanish (Spain): usted-form, as on the brand's Spanish storefront; Amazon.es wording for Amazon features. */
+import type { Translation } from './en.js';
+
+const number = new Intl.NumberFormat('es-ES').format;
+const plural = new Intl.PluralRules('es-ES');
+/** "1 foto", "2 fotos"; Spanish puts "de" between a million and its noun ("1.000.000 de fotos"). */
+const count = (n: number, one: string, other: string) => {
+  const form = plural.select(n);
+  return `${number(n)} ${form === 'one' ? one : form === 'many' ? `de ${other}` : other}`;
+};
+const photos = (n: number) => count(n, 'foto', 'fotos');
+
+const es: Translation = {
+  locale: 'es-ES',
+
+  marketplace: 'Tienda donde lo compró',
+  email: 'Correo electrónico',
+  name: 'Nombre de contacto',
+  orderId: 'Número de pedido',
+  productName: 'Nombre del producto',
+  resolution: 'Reembolso o cambio',
+  refund: 'Reembolso',
+  exchange: 'Cambio',
+  reason: 'Motivo de la solicitud',
+  damaged_on_arrival: 'Llegó dañado',
+  defective: 'Producto defectuoso',
+  wrong_item_sent: 'He recibido un artículo equivocado',
+  ordered_wrong_item: 'He pedido un artículo equivocado',
+  no_longer_needed: 'Ya no lo necesito',
+  other: 'Otro motivo',
+  serialNumber: 'Número de serie',
+  details: 'Descripción del problema',
+  images: 'Fotos',
+  choose: 'Seleccione…',
+  optional: '(opcional)',
+  requiredNote: 'Los campos marcados con * son obligatorios.',
+  charCount: (n: number, max: number) => `${number(n)} de ${count(max, 'carácter', 'caracteres')}`,
+
+  policies: 'Nuestro compromiso',
+  policyReturn: (days: number) => `Devolución hasta ${count(days, 'día', 'días')} por cualquier motivo`,
+  policyWarranty: (months: number) => `Garantía de ${count(months, 'mes', 'meses')}`,
+  policySupport: 'Asistencia técnica de por vida',
+
+  tip: '¿Dónde lo encuentro?',
+  tipOrderId:
+    'En su cuenta de Amazon, en «Mis pedidos» (su historial de pedidos). Tiene este formato: 123-1234567-1234567.',
+  orderHistory: 'Ver su historial de pedidos',
+  newTab: '(se abre en una pestaña nueva)',
+  tipProductName:
+    'En su historial de pedidos, en el embalaje o en el manual. Algunos productos llevan además el nombre del modelo como marca de agua.',
+  tipSerialNumber: 'En el cuerpo del producto o en su cable de carga, impreso como «SN: A…».',
+  photosHint: (max: number) => `Hasta ${photos(max)} en formato JPEG, PNG o WebP.`,
+  removePhoto: (name: string) => `Eliminar ${name}`,
+  readingPhotos: 'Preparando las fotos…',
+
+  submit: 'Enviar',
+  reset: 'Restablecer',
+  sending: 'Enviando su solicitud…',
+  resetConfirm: '¿Desea borrar todo lo que ha introducido?',
+  resetYes: 'Borrar todo',
+  resetNo: 'Conservar mis datos',
+
+  summary: (n: number) => `Corrija ${count(n, 'error', 'errores')} antes de enviar:`,
+
+  errMarketplace: 'Elija la tienda donde compró el producto.',
+  errEmailMissing: 'Introduzca su dirección de correo electrónico para que podamos responderle.',
+  errNameMissing: 'Introduzca su nombre.',
+  errOrderIdMissing: 'Introduzca el número de pedido que figura en «Mis pedidos» de Amazon.',
+  errProductNameMissing: 'Introduzca el nombre del producto.',
+  errReason: 'Elija el motivo de su solicitud.',
+  errEmail: 'Introduzca una dirección de correo electrónico válida, por ejemplo, nombre@example.com.',
+  errTooLong: (max: number) => `Escriba como máximo ${count(max, 'carácter', 'caracteres')}.`,
+  errOrderId:
+    'Introduzca el número de pedido tal como figura en «Mis pedidos» de Amazon, por ejemplo, 123-1234567-1234567.',
+  errResolution: 'Indique si desea un reembolso o un cambio.',
+  errSerial:
+    'Introduzca el número de serie que aparece impreso tras «SN:», por ejemplo, A1234567 (letras y números).',
+  errDetailsOther: 'Como ha elegido «Otro motivo», cuéntenos qué ha ocurrido.',
+  errImages: (max: number) => `Adjunte como máximo ${photos(max)}.`,
+  errCaptcha: 'Espere a que finalice la verificación antirrobots.',
+  errInvalid: 'Revise este campo.',
+
+  photoNotImage: (name: string) =>
+    `El archivo ${name} no es una imagen. Adjunte una foto en formato JPEG, PNG o WebP.`,
+  photoDamaged: (name: string) =>
+    `El archivo ${name} está dañado y no se puede abrir. Pruebe a hacer la foto de nuevo.`,
+  photoHeic: (name: string) =>
+    `La foto ${name} está en formato HEIC, que los navegadores no pueden abrir. Guárdela como JPEG (en el iPhone: Ajustes › Cámara › Formatos › Más compatible) y vuelva a adjuntarla.`,
+  photoTooBig: (name: string) =>
+    `La foto ${name} tiene demasiados píxeles para poder procesarla. Adjunte una foto más pequeña.`,
+  photoUnavailable: 'Ahora mismo no se pueden añadir fotos. Compruebe su conexión e inténtelo de nuevo.',
+
+  sent: '¡Gracias! Hemos recibido su solicitud.',
+  reference: (ref: string) => `Su número de referencia: ${ref}`,
+  newRequest: 'Enviar otra solicitud',
+
+  kept: 'Los datos que ha introducido no se han perdido.',
+  errServer: 'Se ha producido un error por nuestra parte.',
+  errNetwork: 'No hemos podido conectar con el servidor. Compruebe su conexión a internet.',
+  errTimeout: 'El servidor ha tardado demasiado en responder.',
+  errTooLarge: 'Su solicitud es demasiado grande para enviarla. Quite una foto e inténtelo de nuevo.',
+  errRateLimited: (seconds: number) =>
+    seconds > 0
+      ? `Demasiadas solicitudes. Vuelva a intentarlo dentro de ${count(seconds, 'segundo', 'segundos')}.`
+      : 'Demasiadas solicitudes. Vuelva a intentarlo dentro de unos instantes.',
+  errRefused: (status: number) => `El servidor ha rechazado la solicitud (error ${status}).`,
+  tryAgain: 'Inténtelo de nuevo.',
+  errConfig:
+    'Este formulario no está bien configurado y no puede enviar solicitudes. Póngase en contacto con el responsable del sitio web.',
+};
+
+export default es;

@@ -1,0 +1,47 @@
+/**
+ * French (Canada): the French dictionary with Québec usage (OQLF): "courriel", "soutien
+ * technique", no space before ; ? ! (a no-break space before : and inside « » stays), and
+ * Canadian number formatting (no-break space, U+00A0, as thousands separator).
+ */
+import fr from './fr.js';
+import type { Translation } from './en.js';
+
+const number = new Intl.NumberFormat('fr-CA').format;
+const plural = new Intl.PluralRules('fr-CA');
+const count = (n: number, one: string, other: string) =>
+  `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
+const photos = (n: number) => count(n, 'photo', 'photos');
+
+const frCA: Translation = {
+  ...fr,
+  locale: 'fr-CA',
+
+  email: 'Adresse courriel',
+  charCount: (n: number, max: number) => `${count(n, 'caractère', 'caractères')} sur ${number(max)}`,
+
+  policyReturn: (days: number) =>
+    `Retour accepté dans un délai de ${count(days, 'jour', 'jours')}, peu importe la raison`,
+  policyWarranty: (months: number) => `Garantie de ${number(months)} mois`,
+  policySupport: 'Soutien technique à vie',
+
+  tip: 'Où trouver cette information?',
+  photosHint: (max: number) => `Jusqu’à ${photos(max)}\u00a0: JPEG, PNG ou WebP.`,
+
+  resetConfirm: 'Effacer tout ce que vous avez saisi?',
+
+  summary: (n: number) => `Veuillez corriger ${count(n, 'erreur', 'erreurs')} avant l’envoi\u00a0:`,
+
+  errEmailMissing: 'Saisissez votre adresse courriel pour que nous puissions vous répondre.',
+  errEmail: 'Saisissez une adresse courriel valide, par exemple nom@example.com.',
+  errTooLong: (max: number) => `Saisissez au maximum ${count(max, 'caractère', 'caractères')}.`,
+  errImages: (max: number) => `Joignez au maximum ${photos(max)}.`,
+
+  sent: 'Merci! Nous avons bien reçu votre demande.',
+
+  errRateLimited: (seconds: number) =>
+    seconds > 0
+      ? `Trop de demandes. Veuillez réessayer dans ${count(seconds, 'seconde', 'secondes')}.`
+      : fr.errRateLimited(0),
+};
+
+export default frCA;

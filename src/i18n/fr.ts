@@ -1,0 +1,113 @@
+/**
+ * French (France): vouvoiement, Amazon.fr wording. French typography: a narrow no-break space
+ * (U+202F) before ; ? ! and a no-break space (U+00A0) before : and inside « ».
+ */
+import type { Translation } from './en.js';
+
+const number = new Intl.NumberFormat('fr-FR').format;
+const plural = new Intl.PluralRules('fr-FR');
+/** "1 photo", "2 photos" (0 is singular in French): the number formatted, the noun by plural rules. */
+const count = (n: number, one: string, other: string) =>
+  `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
+const photos = (n: number) => count(n, 'photo', 'photos');
+
+const fr: Translation = {
+  locale: 'fr-FR',
+
+  marketplace: 'Site d’achat',
+  email: 'Adresse e-mail',
+  name: 'Votre nom',
+  orderId: 'Numéro de commande',
+  productName: 'Nom du produit',
+  resolution: 'Remboursement ou échange',
+  refund: 'Remboursement',
+  exchange: 'Échange',
+  reason: 'Motif de la demande',
+  damaged_on_arrival: 'Endommagé à la livraison',
+  defective: 'Défectueux',
+  wrong_item_sent: 'Mauvais article reçu',
+  ordered_wrong_item: 'Mauvais article commandé',
+  no_longer_needed: 'Je n’en ai plus besoin',
+  other: 'Autre',
+  serialNumber: 'Numéro de série',
+  details: 'Description du problème',
+  images: 'Vos photos',
+  choose: 'Choisir…',
+  optional: '(facultatif)',
+  requiredNote: 'Les champs marqués d’un * sont obligatoires.',
+  charCount: (n: number, max: number) => `${count(n, 'caractère', 'caractères')} sur ${number(max)}`,
+
+  policies: 'Nos engagements',
+  policyReturn: (days: number) => `Retour sous ${count(days, 'jour', 'jours')}, sans justification`,
+  policyWarranty: (months: number) => `Garantie ${number(months)} mois`,
+  policySupport: 'Assistance technique à vie',
+
+  tip: 'Où trouver cette information\u202f?',
+  tipOrderId:
+    'Dans votre compte Amazon, rubrique «\u00a0Vos commandes\u00a0». Il se présente ainsi\u00a0: 123-1234567-1234567.',
+  orderHistory: 'Ouvrir «\u00a0Vos commandes\u00a0»',
+  newTab: '(s’ouvre dans un nouvel onglet)',
+  tipProductName:
+    'Dans «\u00a0Vos commandes\u00a0», sur l’emballage ou dans le mode d’emploi. Sur certains produits, le nom du modèle figure aussi en filigrane.',
+  tipSerialNumber: 'Sur le produit lui-même ou sur son câble de charge, après la mention «\u00a0SN: A…\u00a0».',
+  photosHint: (max: number) => `Jusqu’à ${photos(max)}\u00a0: JPEG, PNG ou WebP.`,
+  removePhoto: (name: string) => `Retirer ${name}`,
+  readingPhotos: 'Préparation des photos…',
+
+  submit: 'Envoyer',
+  reset: 'Réinitialiser',
+  sending: 'Envoi de votre demande…',
+  resetConfirm: 'Effacer tout ce que vous avez saisi\u202f?',
+  resetYes: 'Effacer le formulaire',
+  resetNo: 'Conserver mes saisies',
+
+  summary: (n: number) => `Veuillez corriger ${count(n, 'erreur', 'erreurs')} avant l’envoi\u00a0:`,
+
+  errMarketplace: 'Choisissez le site sur lequel vous avez acheté le produit.',
+  errEmailMissing: 'Saisissez votre adresse e-mail pour que nous puissions vous répondre.',
+  errNameMissing: 'Saisissez votre nom.',
+  errOrderIdMissing: 'Saisissez le numéro de commande indiqué dans «\u00a0Vos commandes\u00a0» sur Amazon.',
+  errProductNameMissing: 'Saisissez le nom du produit.',
+  errReason: 'Choisissez le motif de votre demande.',
+  errEmail: 'Saisissez une adresse e-mail valide, par exemple nom@example.com.',
+  errTooLong: (max: number) => `Saisissez au maximum ${count(max, 'caractère', 'caractères')}.`,
+  errOrderId:
+    'Saisissez le numéro de commande indiqué dans «\u00a0Vos commandes\u00a0» sur Amazon, par exemple 123-1234567-1234567.',
+  errResolution: 'Indiquez si vous souhaitez un remboursement ou un échange.',
+  errSerial:
+    'Saisissez le numéro de série tel qu’il est imprimé après «\u00a0SN:\u00a0», par exemple A1234567 (lettres et chiffres).',
+  errDetailsOther: 'Vous avez choisi «\u00a0Autre\u00a0»\u00a0: expliquez-nous ce qui s’est passé.',
+  errImages: (max: number) => `Joignez au maximum ${photos(max)}.`,
+  errCaptcha: 'Veuillez patienter jusqu’à la fin de la vérification anti-robot.',
+  errInvalid: 'Vérifiez ce champ.',
+
+  photoNotImage: (name: string) =>
+    `Le fichier ${name} n’est pas une image. Joignez une photo au format JPEG, PNG ou WebP.`,
+  photoDamaged: (name: string) =>
+    `Le fichier ${name} est endommagé et ne peut pas être ouvert. Reprenez la photo, puis joignez-la à nouveau.`,
+  photoHeic: (name: string) =>
+    `Le fichier ${name} est une photo HEIC, un format que les navigateurs ne savent pas ouvrir. Exportez-la au format JPEG (sur iPhone\u00a0: Réglages › Appareil photo › Formats › Le plus compatible), puis joignez-la à nouveau.`,
+  photoTooBig: (name: string) =>
+    `Le fichier ${name} contient trop de pixels pour être traité. Joignez une photo plus petite.`,
+  photoUnavailable: 'Impossible d’ajouter des photos pour le moment. Vérifiez votre connexion et réessayez.',
+
+  sent: 'Merci\u202f! Nous avons bien reçu votre demande.',
+  reference: (ref: string) => `Votre référence\u00a0: ${ref}`,
+  newRequest: 'Faire une nouvelle demande',
+
+  kept: 'Toutes vos saisies ont été conservées.',
+  errServer: 'Un problème est survenu de notre côté.',
+  errNetwork: 'Impossible de joindre le serveur. Vérifiez votre connexion Internet.',
+  errTimeout: 'Le serveur a mis trop de temps à répondre.',
+  errTooLarge: 'Votre demande est trop volumineuse pour être envoyée. Retirez une photo et réessayez.',
+  errRateLimited: (seconds: number) =>
+    seconds > 0
+      ? `Trop de demandes. Veuillez réessayer dans ${count(seconds, 'seconde', 'secondes')}.`
+      : 'Trop de demandes. Veuillez réessayer dans un instant.',
+  errRefused: (status: number) => `Le serveur a refusé la demande (erreur ${status}).`,
+  tryAgain: 'Veuillez réessayer.',
+  errConfig:
+    'Ce formulaire n’est pas configuré correctement et ne peut pas envoyer de demandes. Veuillez contacter le responsable du site.',
+};
+
+export default fr;

@@ -1,0 +1,115 @@
+/**
+ * Italian (Italy): Lei-form, as on the brand's Italian storefront, with lower-case "lei/suo" as in
+ * modern web copy; Amazon.it wording for Amazon features. Buttons keep the usual Italian UI labels
+ * ("Invia", "Rimuovi"), which read as neutral commands rather than as "tu".
+ */
+import type { Translation } from './en.js';
+
+const number = new Intl.NumberFormat('it-IT').format;
+const plural = new Intl.PluralRules('it-IT');
+/** "1 giorno", "2 giorni"; Italian puts "di" between a million and its noun ("1.000.000 di foto"). */
+const count = (n: number, one: string, other: string) => {
+  const form = plural.select(n);
+  return `${number(n)} ${form === 'one' ? one : form === 'many' ? `di ${other}` : other}`;
+};
+const photos = (n: number) => count(n, 'foto', 'foto');
+
+const it: Translation = {
+  locale: 'it-IT',
+
+  marketplace: 'Sito di acquisto',
+  email: 'Indirizzo email',
+  name: 'Nome e cognome',
+  orderId: 'Numero d’ordine',
+  productName: 'Nome del prodotto',
+  resolution: 'Rimborso o sostituzione',
+  refund: 'Rimborso',
+  exchange: 'Sostituzione',
+  reason: 'Motivo della richiesta',
+  damaged_on_arrival: 'Arrivato danneggiato',
+  defective: 'Prodotto difettoso',
+  wrong_item_sent: 'Ho ricevuto l’articolo sbagliato',
+  ordered_wrong_item: 'Ho ordinato l’articolo sbagliato',
+  no_longer_needed: 'Non mi serve più',
+  other: 'Altro motivo',
+  serialNumber: 'Numero di serie',
+  details: 'Descrizione del problema',
+  images: 'Foto',
+  choose: 'Selezionare…',
+  optional: '(facoltativo)',
+  requiredNote: 'I campi contrassegnati con * sono obbligatori.',
+  charCount: (n: number, max: number) => `${number(n)} di ${count(max, 'carattere', 'caratteri')}`,
+
+  policies: 'Il nostro impegno',
+  policyReturn: (days: number) => `Reso entro ${count(days, 'giorno', 'giorni')} per qualsiasi motivo`,
+  policyWarranty: (months: number) => `Garanzia di ${count(months, 'mese', 'mesi')}`,
+  policySupport: 'Assistenza tecnica a vita',
+
+  tip: 'Dove lo trovo?',
+  tipOrderId:
+    'Nel suo account Amazon, alla voce «I miei ordini» (lo storico dei suoi ordini). Ha questo formato: 123-1234567-1234567.',
+  orderHistory: 'I suoi ordini su Amazon',
+  newTab: '(si apre in una nuova scheda)',
+  tipProductName:
+    'Nello storico dei suoi ordini, sulla confezione o nel manuale. Su alcuni prodotti il nome del modello è riportato anche in filigrana.',
+  tipSerialNumber: 'Sul corpo del prodotto o sul cavo di ricarica, stampato come «SN: A…».',
+  photosHint: (max: number) => `Massimo ${photos(max)} in formato JPEG, PNG o WebP.`,
+  removePhoto: (name: string) => `Rimuovi ${name}`,
+  readingPhotos: 'Preparazione delle foto…',
+
+  submit: 'Invia',
+  reset: 'Reimposta',
+  sending: 'Invio della richiesta in corso…',
+  resetConfirm: 'Vuole cancellare tutti i dati inseriti?',
+  resetYes: 'Cancella tutto',
+  resetNo: 'Mantieni i dati',
+
+  summary: (n: number) => `Prima di inviare, corregga ${count(n, 'errore', 'errori')}:`,
+
+  errMarketplace: 'Scelga il sito su cui ha acquistato il prodotto.',
+  errEmailMissing: 'Inserisca il suo indirizzo email, così potremo risponderle.',
+  errNameMissing: 'Inserisca nome e cognome.',
+  errOrderIdMissing: 'Inserisca il numero d’ordine che trova in «I miei ordini» su Amazon.',
+  errProductNameMissing: 'Inserisca il nome del prodotto.',
+  errReason: 'Scelga il motivo della richiesta.',
+  errEmail: 'Inserisca un indirizzo email valido, ad esempio nome@example.com.',
+  errTooLong: (max: number) => `Inserisca al massimo ${count(max, 'carattere', 'caratteri')}.`,
+  errOrderId:
+    'Inserisca il numero d’ordine come appare in «I miei ordini» su Amazon, ad esempio 123-1234567-1234567.',
+  errResolution: 'Indichi se desidera un rimborso o una sostituzione.',
+  errSerial: 'Inserisca il numero di serie stampato dopo «SN:», ad esempio A1234567 (lettere e cifre).',
+  errDetailsOther: 'Ha scelto «Altro motivo»: ci descriva che cosa è successo.',
+  errImages: (max: number) => `Alleghi al massimo ${photos(max)}.`,
+  errCaptcha: 'Attenda il completamento del controllo anti-robot.',
+  errInvalid: 'Verifichi questo campo.',
+
+  photoNotImage: (name: string) =>
+    `Il file ${name} non è un’immagine. Alleghi una foto in formato JPEG, PNG o WebP.`,
+  photoDamaged: (name: string) =>
+    `Il file ${name} è danneggiato e non può essere aperto. Provi a scattare di nuovo la foto.`,
+  photoHeic: (name: string) =>
+    `La foto ${name} è in formato HEIC, che i browser non riescono ad aprire. La salvi in JPEG (su iPhone: Impostazioni › Fotocamera › Formati › Più compatibile) e la alleghi di nuovo.`,
+  photoTooBig: (name: string) =>
+    `La foto ${name} ha troppi pixel per poter essere elaborata. Alleghi una foto più piccola.`,
+  photoUnavailable: 'Al momento non è possibile aggiungere foto. Controlli la connessione e riprovi.',
+
+  sent: 'Grazie! Abbiamo ricevuto la sua richiesta.',
+  reference: (ref: string) => `Il suo numero di riferimento: ${ref}`,
+  newRequest: 'Invia un’altra richiesta',
+
+  kept: 'I dati che ha inserito non sono andati persi.',
+  errServer: 'Si è verificato un problema da parte nostra.',
+  errNetwork: 'Non è stato possibile raggiungere il server. Controlli la sua connessione a internet.',
+  errTimeout: 'Il server ha impiegato troppo tempo a rispondere.',
+  errTooLarge: 'La richiesta è troppo grande per essere inviata. Rimuova una foto e riprovi.',
+  errRateLimited: (seconds: number) =>
+    seconds > 0
+      ? `Troppe richieste. Riprovi tra ${count(seconds, 'secondo', 'secondi')}.`
+      : 'Troppe richieste. Riprovi tra qualche istante.',
+  errRefused: (status: number) => `Il server ha rifiutato la richiesta (errore ${status}).`,
+  tryAgain: 'La preghiamo di riprovare.',
+  errConfig:
+    'Questo modulo non è configurato correttamente e non può inviare richieste. Contatti il gestore del sito.',
+};
+
+export default it;

@@ -1,0 +1,100 @@
+/** Japanese (Japan): です・ます, worded like Amazon.co.jp's own help pages. No plural forms. */
+import type { Translation } from './en.js';
+
+const number = new Intl.NumberFormat('ja-JP').format;
+
+const ja: Translation = {
+  locale: 'ja-JP',
+
+  marketplace: 'ご購入サイト',
+  email: 'メールアドレス',
+  name: 'お名前',
+  orderId: '注文番号',
+  productName: '商品名',
+  resolution: 'ご希望の対応',
+  refund: '返金',
+  exchange: '交換',
+  reason: 'ご依頼の理由',
+  damaged_on_arrival: '到着時に破損していた',
+  defective: '不良品（正常に動作しない）',
+  wrong_item_sent: '注文と異なる商品が届いた',
+  ordered_wrong_item: '誤って注文した',
+  no_longer_needed: '不要になった',
+  other: 'その他',
+  serialNumber: 'シリアル番号',
+  details: '詳しい状況',
+  images: '写真',
+  choose: '選択してください',
+  optional: '（任意）',
+  requiredNote: '*は必須項目です。',
+  charCount: (n: number, max: number) => `${number(max)}文字中${number(n)}文字`,
+
+  policies: '私たちのお約束',
+  policyReturn: (days: number) => `${number(days)}日間返品保証（理由を問わず）`,
+  policyWarranty: (months: number) => `${number(months)}か月保証`,
+  policySupport: '無期限の技術サポート',
+
+  tip: 'どこで確認できますか？',
+  tipOrderId: 'Amazonアカウントの「注文履歴」で確認できます。123-1234567-1234567のような形式の番号です。',
+  orderHistory: '注文履歴を開く',
+  newTab: '（新しいタブで開きます）',
+  tipProductName:
+    '注文履歴、商品のパッケージ、または取扱説明書に記載されています。商品によっては、モデル名が透かしで入っているものもあります。',
+  tipSerialNumber: '製品本体または充電ケーブルに「SN: A…」と印字されています。',
+  photosHint: (max: number) => `JPEG、PNG、WebP形式の写真を${number(max)}枚まで添付できます。`,
+  removePhoto: (name: string) => `「${name}」を削除`,
+  readingPhotos: '写真を準備しています…',
+
+  submit: '送信する',
+  reset: 'リセット',
+  sending: '送信しています…',
+  resetConfirm: '入力した内容をすべて消去しますか？',
+  resetYes: '消去する',
+  resetNo: '入力内容を残す',
+
+  summary: (n: number) => `送信する前に、次の${number(n)}件を修正してください：`,
+
+  errMarketplace: '商品をご購入いただいたサイトを選択してください。',
+  errEmailMissing: 'ご返信先のメールアドレスを入力してください。',
+  errNameMissing: 'お名前を入力してください。',
+  errOrderIdMissing: 'Amazonの注文履歴に記載されている注文番号を入力してください。',
+  errProductNameMissing: '商品名を入力してください。',
+  errReason: 'ご依頼の理由を選択してください。',
+  errEmail: 'メールアドレスを「name@example.com」のような形式で入力してください。',
+  errTooLong: (max: number) => `${number(max)}文字以内で入力してください。`,
+  errOrderId: 'Amazonの注文履歴に記載されている注文番号を、123-1234567-1234567のような形式で入力してください。',
+  errResolution: '返金と交換のどちらをご希望か選択してください。',
+  errSerial: '「SN:」に続けて印字されているシリアル番号を、A1234567のように英数字で入力してください。',
+  errDetailsOther: '「その他」を選択された場合は、詳しい状況をご記入ください。',
+  errImages: (max: number) => `添付する写真を${number(max)}枚以内にしてください。`,
+  errCaptcha: 'ロボット対策の確認が完了するまでお待ちください。',
+  errInvalid: '入力内容をご確認ください。',
+
+  photoNotImage: (name: string) =>
+    `「${name}」は画像ではありません。JPEG、PNG、WebP形式の写真を添付してください。`,
+  photoDamaged: (name: string) => `「${name}」は破損しているため開けません。写真を撮り直してお試しください。`,
+  photoHeic: (name: string) =>
+    `「${name}」はHEIC形式のため、ブラウザで開けません。JPEG形式で保存し直してから、もう一度添付してください（iPhoneの場合：設定 › カメラ › フォーマット › 互換性優先）。`,
+  photoTooBig: (name: string) =>
+    `「${name}」は画素数が多すぎるため処理できません。サイズの小さい写真を添付してください。`,
+  photoUnavailable: '現在、写真を追加できません。インターネット接続を確認して、もう一度お試しください。',
+
+  sent: 'ありがとうございます。ご依頼を受け付けました。',
+  reference: (ref: string) => `受付番号：${ref}`,
+  newRequest: '新しいご依頼を入力する',
+
+  kept: '入力した内容はそのまま残っています。',
+  errServer: '申し訳ございません。当社側で問題が発生しました。',
+  errNetwork: 'サーバーに接続できませんでした。インターネット接続をご確認ください。',
+  errTimeout: 'サーバーからの応答がタイムアウトしました。',
+  errTooLarge: '送信データのサイズが大きすぎます。写真の枚数を減らして、もう一度お試しください。',
+  errRateLimited: (seconds: number) =>
+    seconds > 0
+      ? `送信回数が多すぎます。${number(seconds)}秒後にもう一度お試しください。`
+      : '送信回数が多すぎます。しばらくしてから、もう一度お試しください。',
+  errRefused: (status: number) => `サーバーがリクエストを受け付けませんでした（エラー${status}）。`,
+  tryAgain: 'もう一度お試しください。',
+  errConfig: 'このフォームは正しく設定されていないため、送信できません。サイトの管理者にお問い合わせください。',
+};
+
+export default ja;
