@@ -90,8 +90,19 @@ export const styles = css`
     background: var(--rxf-background, #fff);
     color: var(--rxf-text, #1b1c1f);
   }
-  input[type='file'] {
-    padding: 0.5rem;
+  .picker {
+    position: relative;
+    width: fit-content;
+  }
+  .picker input {
+    position: absolute;
+    inset: 0;
+    opacity: 0;
+    cursor: pointer;
+  }
+  .picker:focus-within .button {
+    outline: 3px solid var(--_accent);
+    outline-offset: 2px;
   }
   :is(input, select, textarea)[aria-invalid='true'] {
     border-color: var(--_error);
@@ -193,7 +204,10 @@ export const styles = css`
   .confirm p {
     flex-basis: 100%;
   }
-  button {
+  button,
+  .button {
+    display: inline-flex;
+    align-items: center;
     min-height: 2.75rem;
     padding: 0.5rem 1.25rem;
     border: 1px solid var(--_accent);

@@ -30,10 +30,12 @@ import {
 } from './events.js';
 import { checkEndpoint } from './submission/endpoint.js';
 import type { SendResult } from './submission/send.js';
+import type { CaptchaController } from './captcha/controller.js';
 
 type TextField = 'marketplace' | 'email' | 'name' | 'orderId' | 'productName' | 'resolution' | 'reason' | 'serialNumber' | 'details';
 type Values = Record<TextField, string>;
-type Phase = 'idle' | 'sending' | 'sent';
+/** One state for sending: waiting for the captcha's solution, on the wire, or done. */
+type Phase = 'idle' | 'solving' | 'sending' | 'sent';
 interface Photo {
   key: number;
   image: ImagePayload;
@@ -122,6 +124,12 @@ export class RefundExchangeForm extends LitElement {
   /** Space-separated purchase sites offered, e.g. `amazon.de amazon.fr`. Unset: all. */
   @property() marketplaces?: string;
 
+  /** Friendly Captcha site key: with it, the captcha is shown and its solution required. */
+  @property() sitekey?: string;
+
+  /** Where captcha puzzles come from (a self-hosted issuer, or the EU endpoint). */
+  @property({ attribute: 'puzzle-endpoint' }) puzzleEndpoint?: string;
+
   /** Most photos a customer may attach. */
   @property({ attribute: 'max-images', type: Number }) maxImages = 5;
 
@@ -148,6 +156,8 @@ export class RefundExchangeForm extends LitElement {
   @state() private phase: Phase = 'idle';
   @state() private reference = '';
   @state() private confirmingReset = false;
+  /** Set on the first focus or touch: the captcha starts solving then, not on page load. */
+  @state() private interacted = false;
 
   // Settings derived from the attributes before each render (see willUpdate).
   private tag = '';
@@ -156,6 +166,11 @@ export class RefundExchangeForm extends LitElement {
   private limit: number = LIMITS.maxImages;
   private schema = createRequestSchema();
   private target: ReturnType<typeof checkEndpoint> = { problem: '' };
+
+  /** Loaded with friendly-challenge on the first interaction with a form that has a site key. */
+  private captcha?: CaptchaController;
+  private captchaLoad?: Promise<unknown>;
+  @state() private captchaUnavailable = false;
 
   private idempotency?: { key: string; body: string };
   private sending?: AbortController;
@@ -186,13 +201,13 @@ export class RefundExchangeForm extends LitElement {
   }
 
   protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('marketplaces') || changed.has('maxImages')) {
+    if (!this.hasUpdated || changed.has('marketplaces') || changed.has('maxImages') || changed.has('sitekey')) {
       const { ids, unknown } = parseMarketplaces(this.marketplaces);
       if (unknown.length) console.warn(`refund-exchange-form: unknown marketplaces ignored: ${unknown.join(' ')}`);
       this.offered = ids;
       const max = this.maxImages;
       this.limit = Number.isInteger(max) && max >= 0 ? max : LIMITS.maxImages;
-      this.schema = createRequestSchema({ marketplaces: ids, maxImages: this.limit });
+      this.schema = createRequestSchema({ marketplaces: ids, maxImages: this.limit, captcha: !!this.sitekey });
     }
     this.tag = this.lang || resolveLang(this);
     this.t = translationFor(this.tag);
@@ -201,6 +216,33 @@ export class RefundExchangeForm extends LitElement {
     if ('problem' in this.target && this.target.problem !== before) {
       console.error(`refund-exchange-form: not sending anything: ${this.target.problem}.`);
     }
+  }
+
+  protected override updated(): void {
+    const container = this.renderRoot.querySelector<HTMLElement>('.captcha');
+    if (!container || !this.sitekey || !this.interacted || this.captchaUnavailable) return;
+    if (!this.captcha) {
+      this.captchaLoad ??= import('./captcha/controller.js').then(
+        ({ CaptchaController }) => {
+          this.captcha = new CaptchaController(this, () => this.handleCaptchaFailure());
+          this.requestUpdate();
+        },
+        () => {
+          // Offline, or the chunk was not deployed: the retry button loads it again.
+          this.captchaLoad = undefined;
+          this.captchaUnavailable = true;
+          this.handleCaptchaFailure();
+        },
+      );
+      return;
+    }
+    this.captcha.start({
+      sitekey: this.sitekey,
+      puzzleEndpoint: this.puzzleEndpoint,
+      locale: this.t.locale,
+      container,
+      root: this.renderRoot as ShadowRoot,
+    });
   }
 
   /** Clears everything the customer entered, without asking; a request in flight is abandoned. */
@@ -241,6 +283,7 @@ export class RefundExchangeForm extends LitElement {
       if (value.trim() || !OPTIONAL.has(key as FieldName)) draft[key] = value;
     }
     if (this.photos.length) draft.images = this.photos.map((p) => p.image);
+    if (this.captcha?.solution) draft.captcha = this.captcha.solution;
     return draft;
   }
 
@@ -324,7 +367,7 @@ export class RefundExchangeForm extends LitElement {
 
   private async handleSubmit(e: Event): Promise<void> {
     e.preventDefault();
-    if (this.phase === 'sending' || this.preparingPhotos) return;
+    if (this.phase !== 'idle' || this.preparingPhotos) return;
     this.submitted = true;
     this.topErrors = [];
     this.serverErrors = {};
@@ -335,7 +378,24 @@ export class RefundExchangeForm extends LitElement {
       this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'config' }));
       return this.focusLater('.alert');
     }
-    const { request, errors } = this.check();
+    let { request, errors } = this.check();
+    if (!request && this.sitekey && Object.keys(errors).join() === 'captcha') {
+      // Everything else is fine: wait for the solution, which is usually on its way.
+      const generation = this.generation;
+      this.phase = 'solving';
+      try {
+        await this.captchaLoad;
+        if (!this.captcha) throw new Error('no captcha');
+        await this.captcha.solved();
+      } catch {
+        // The captcha failed while we waited; its own message and retry are on screen.
+        this.phase = 'idle';
+        return this.focusLater('#captcha-retry');
+      }
+      if (generation !== this.generation) return;
+      this.phase = 'idle';
+      ({ request, errors } = this.check());
+    }
     if (!request) {
       this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'validation', errors: toList(errors) }));
       return this.focusLater('.summary');
@@ -365,6 +425,8 @@ export class RefundExchangeForm extends LitElement {
       this.phase = 'sent';
       this.reference = result.reference ?? '';
       this.idempotency = undefined;
+      // A solution is good for one request; the next form gets a new puzzle.
+      this.captcha?.destroy();
       const { status, reference, response } = result;
       this.dispatchEvent(new RefundExchangeSuccessEvent(reference ? { status, reference, response } : { status, response }));
       return this.focusLater('.done');
@@ -373,11 +435,13 @@ export class RefundExchangeForm extends LitElement {
       const serverErrors: Partial<Record<FieldName, string>> = {};
       const top: string[] = [];
       for (const { field, message } of result.errors) {
-        if (isFieldName(field) && field !== 'captcha') serverErrors[field] ??= message;
+        if (isFieldName(field)) serverErrors[field] ??= message;
         else top.push(message);
       }
       this.serverErrors = serverErrors;
       this.topErrors = top;
+      // Refused, expired or already used: solve a new puzzle for the next try.
+      if (serverErrors.captcha) this.captcha?.restart();
       this.dispatchEvent(
         new RefundExchangeErrorEvent({ kind: 'validation', status: result.status, errors: result.errors }),
       );
@@ -418,6 +482,21 @@ export class RefundExchangeForm extends LitElement {
     }
   }
 
+  private handleInteraction(): void {
+    this.interacted = true;
+    void loadSender();
+  }
+
+  private handleCaptchaFailure(): void {
+    this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'captcha' }));
+  }
+
+  private handleCaptchaRetry(): void {
+    this.serverErrors = { ...this.serverErrors, captcha: undefined };
+    this.captchaUnavailable = false;
+    this.captcha?.restart();
+  }
+
   private handleNewRequest(): void {
     this.reset();
     this.focusLater('select');
@@ -425,7 +504,7 @@ export class RefundExchangeForm extends LitElement {
 
   private handleSummaryLink(e: Event, field: FieldName): void {
     e.preventDefault();
-    this.focusLater(`[name=${field}]`);
+    this.focusLater(`[name=${field}], #${field}`);
   }
 
   /**
@@ -461,7 +540,8 @@ export class RefundExchangeForm extends LitElement {
         lang=${t.locale}
         novalidate
         @submit=${this.handleSubmit}
-        @focusin=${loadSender}
+        @focusin=${this.handleInteraction}
+        @pointerdown=${this.handleInteraction}
         @focusout=${this.handleLeave}
       >
         ${configProblem || this.failure
@@ -537,6 +617,7 @@ export class RefundExchangeForm extends LitElement {
           <span id="details-count" class="hint">${t.charCount([...this.values.details].length, LIMITS.details)}</span>`,
         )}
         ${this.limit > 0 ? this.renderPhotos(t, shown.images) : nothing}
+        ${this.sitekey ? this.renderCaptcha(t) : nothing}
         ${this.renderActions(t, configProblem)}
       </form>
     `;
@@ -626,17 +707,22 @@ export class RefundExchangeForm extends LitElement {
     return html`<div class="field" part="field">
       <label for="images" part="label">${t.images}${this.renderMarker('images', t)}</label>
       <span id="images-hint" class="hint">${t.photosHint(this.limit)}</span>
-      <input
-        id="images"
-        name="images"
-        part="control"
-        type="file"
-        accept="image/jpeg,image/png,image/webp"
-        multiple
-        aria-invalid=${problems.length > 0}
-        aria-describedby="images-hint images-error"
-        @change=${this.handlePhotos}
-      />
+      <!-- The native picker's own words ("Choose Files") come in the browser's language, so
+        it sits invisible over a button drawn in the form's language; it keeps focus and name. -->
+      <span class="picker">
+        <span class="button" aria-hidden="true">${t.addPhotos}</span>
+        <input
+          id="images"
+          name="images"
+          part="control"
+          type="file"
+          accept="image/jpeg,image/png,image/webp"
+          multiple
+          aria-invalid=${problems.length > 0}
+          aria-describedby="images-hint images-error"
+          @change=${this.handlePhotos}
+        />
+      </span>
       <div id="images-error" class="error" part="error" aria-live=${this.live}>${problems.map((p) => html`<p>${p}</p>`)}</div>
       ${this.preparingPhotos ? html`<p class="hint" role="status">${t.readingPhotos}</p>` : nothing}
       ${this.photos.length
@@ -663,6 +749,28 @@ export class RefundExchangeForm extends LitElement {
       ${months > 0 ? html`<li>${t.policyWarranty(months)}</li>` : nothing}
       <li>${t.policySupport}</li>
     </ul>`;
+  }
+
+  private renderCaptcha(t: Translation): TemplateResult {
+    const failed = this.captchaUnavailable || this.captcha?.state === 'failed';
+    const error = this.serverErrors.captcha ?? (failed ? t.errCaptchaFetch : undefined);
+    return html`<div class="field" part="field">
+      <span id="captcha-label" class="label" part="label">${t.captcha}</span>
+      <div
+        id="captcha"
+        class="captcha"
+        role="group"
+        tabindex="-1"
+        aria-labelledby="captcha-label"
+        aria-describedby="captcha-error"
+      ></div>
+      <p id="captcha-error" class="error" part="error" aria-live=${this.live}>${error ?? nothing}</p>
+      ${failed || this.serverErrors.captcha
+        ? html`<button id="captcha-retry" type="button" part="button" @click=${this.handleCaptchaRetry}>
+            ${t.captchaRetry}
+          </button>`
+        : nothing}
+    </div>`;
   }
 
   private renderSummary(t: Translation, errors: FieldError[]): TemplateResult {
@@ -698,7 +806,9 @@ export class RefundExchangeForm extends LitElement {
           ${t.reset}
         </button>
       </div>
-      <p class="hint" role="status">${sending ? t.sending : nothing}</p>
+      <p class="hint" role="status">
+        ${sending ? t.sending : this.phase === 'solving' ? t.captchaWaiting : nothing}
+      </p>
       ${this.confirmingReset
         ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
             <p id="confirm-title">${t.resetConfirm}</p>

@@ -69,6 +69,8 @@ describe('refund-exchange-form in every language', () => {
         t.policySupport,
       ]);
       expect(text(el, '#details-count')).to.equal(t.charCount(0, 2000));
+      // The photo picker's visible words are the form's, not the browser's.
+      expect(text(el, '.picker .button')).to.equal(t.addPhotos);
       expect($<HTMLSelectElement>(el, '#marketplace').value).to.equal(marketplace);
 
       $(el, '[part~=submit]').click();

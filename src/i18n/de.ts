@@ -48,6 +48,7 @@ const de: Translation = {
     'Unter „Meine Bestellungen“, auf der Verpackung oder in der Bedienungsanleitung. Manche Produkte tragen den Modellnamen auch als Wasserzeichen.',
   tipSerialNumber: 'Auf dem Gehäuse des Produkts oder auf dem Ladekabel, aufgedruckt als „SN: A…“.',
   photosHint: (max: number) => `Bis zu ${photos(max)}: JPEG, PNG oder WebP.`,
+  addPhotos: 'Fotos hinzufügen',
   removePhoto: (name: string) => `${name} entfernen`,
   readingPhotos: 'Fotos werden vorbereitet…',
 
@@ -76,6 +77,10 @@ const de: Translation = {
   errDetailsOther: 'Sie haben „Sonstiges“ gewählt – bitte beschreiben Sie kurz, was passiert ist.',
   errImages: (max: number) => `Hängen Sie höchstens ${photos(max)} an.`,
   errCaptcha: 'Bitte warten Sie, bis die automatische Sicherheitsprüfung abgeschlossen ist.',
+  errCaptchaFetch: 'Die automatische Sicherheitsprüfung konnte nicht starten. Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann erneut.',
+  captcha: 'Sicherheitsprüfung',
+  captchaWaiting: 'Sicherheitsprüfung wird abgeschlossen …',
+  captchaRetry: 'Prüfung erneut starten',
   errInvalid: 'Bitte überprüfen Sie diese Angabe.',
 
   photoNotImage: (name: string) => `${name} ist kein Bild. Hängen Sie ein Foto im Format JPEG, PNG oder WebP an.`,

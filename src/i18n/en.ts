@@ -48,6 +48,7 @@ export const en = {
     'In your order history, on the packaging or in the manual. Some products also carry the model name as a watermark.',
   tipSerialNumber: 'On the product body or its charging cable, printed as “SN: A…”.',
   photosHint: (max: number) => `Up to ${photos(max)}: JPEG, PNG or WebP.`,
+  addPhotos: 'Add photos',
   removePhoto: (name: string) => `Remove ${name}`,
   readingPhotos: 'Preparing photos…',
 
@@ -74,6 +75,10 @@ export const en = {
   errDetailsOther: 'Since you chose “Other”, tell us what happened.',
   errImages: (max: number) => `Attach at most ${photos(max)}.`,
   errCaptcha: 'Please wait until the anti-robot check has finished.',
+  errCaptchaFetch: 'The anti-robot check could not start. Check your internet connection, then try again.',
+  captcha: 'Anti-robot check',
+  captchaWaiting: 'Finishing the anti-robot check…',
+  captchaRetry: 'Try the check again',
   errInvalid: 'Check this entry.',
 
   photoNotImage: (name: string) => `${name} is not a picture. Attach a JPEG, PNG or WebP photo.`,

@@ -50,6 +50,7 @@ const es: Translation = {
     'En su historial de pedidos, en el embalaje o en el manual. Algunos productos llevan además el nombre del modelo como marca de agua.',
   tipSerialNumber: 'En el cuerpo del producto o en su cable de carga, impreso como «SN: A…».',
   photosHint: (max: number) => `Hasta ${photos(max)} en formato JPEG, PNG o WebP.`,
+  addPhotos: 'Añadir fotos',
   removePhoto: (name: string) => `Eliminar ${name}`,
   readingPhotos: 'Preparando las fotos…',
 
@@ -78,6 +79,10 @@ const es: Translation = {
   errDetailsOther: 'Como ha elegido «Otro motivo», cuéntenos qué ha ocurrido.',
   errImages: (max: number) => `Adjunte como máximo ${photos(max)}.`,
   errCaptcha: 'Espere a que finalice la verificación antirrobots.',
+  errCaptchaFetch: 'No se ha podido iniciar la verificación antirrobots. Compruebe su conexión a internet e inténtelo de nuevo.',
+  captcha: 'Verificación antirrobots',
+  captchaWaiting: 'Finalizando la verificación antirrobots…',
+  captchaRetry: 'Repetir la verificación',
   errInvalid: 'Revise este campo.',
 
   photoNotImage: (name: string) =>

@@ -51,6 +51,7 @@ const fr: Translation = {
     'Dans «\u00a0Vos commandes\u00a0», sur l’emballage ou dans le mode d’emploi. Sur certains produits, le nom du modèle figure aussi en filigrane.',
   tipSerialNumber: 'Sur le produit lui-même ou sur son câble de charge, après la mention «\u00a0SN: A…\u00a0».',
   photosHint: (max: number) => `Jusqu’à ${photos(max)}\u00a0: JPEG, PNG ou WebP.`,
+  addPhotos: 'Ajouter des photos',
   removePhoto: (name: string) => `Retirer ${name}`,
   readingPhotos: 'Préparation des photos…',
 
@@ -79,6 +80,10 @@ const fr: Translation = {
   errDetailsOther: 'Vous avez choisi «\u00a0Autre\u00a0»\u00a0: expliquez-nous ce qui s’est passé.',
   errImages: (max: number) => `Joignez au maximum ${photos(max)}.`,
   errCaptcha: 'Veuillez patienter jusqu’à la fin de la vérification anti-robot.',
+  errCaptchaFetch: 'La vérification anti-robot n’a pas pu démarrer. Vérifiez votre connexion Internet, puis réessayez.',
+  captcha: 'Vérification anti-robot',
+  captchaWaiting: 'Vérification anti-robot en cours de finalisation…',
+  captchaRetry: 'Relancer la vérification',
   errInvalid: 'Vérifiez ce champ.',
 
   photoNotImage: (name: string) =>

@@ -54,6 +54,7 @@ const it: Translation = {
     'Nello storico dei suoi ordini, sulla confezione o nel manuale. Su alcuni prodotti il nome del modello è riportato anche in filigrana.',
   tipSerialNumber: 'Sul corpo del prodotto o sul cavo di ricarica, stampato come «SN: A…».',
   photosHint: (max: number) => `Massimo ${photos(max)} in formato JPEG, PNG o WebP.`,
+  addPhotos: 'Aggiungi foto',
   removePhoto: (name: string) => `Rimuovi ${name}`,
   readingPhotos: 'Preparazione delle foto…',
 
@@ -81,6 +82,10 @@ const it: Translation = {
   errDetailsOther: 'Ha scelto «Altro motivo»: ci descriva che cosa è successo.',
   errImages: (max: number) => `Alleghi al massimo ${photos(max)}.`,
   errCaptcha: 'Attenda il completamento del controllo anti-robot.',
+  errCaptchaFetch: 'Non è stato possibile avviare il controllo anti-robot. Controlli la sua connessione a internet e riprovi.',
+  captcha: 'Controllo anti-robot',
+  captchaWaiting: 'Completamento del controllo anti-robot in corso…',
+  captchaRetry: 'Ripeti il controllo',
   errInvalid: 'Verifichi questo campo.',
 
   photoNotImage: (name: string) =>

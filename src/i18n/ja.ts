@@ -42,6 +42,7 @@ const ja: Translation = {
     '注文履歴、商品のパッケージ、または取扱説明書に記載されています。商品によっては、モデル名が透かしで入っているものもあります。',
   tipSerialNumber: '製品本体または充電ケーブルに「SN: A…」と印字されています。',
   photosHint: (max: number) => `JPEG、PNG、WebP形式の写真を${number(max)}枚まで添付できます。`,
+  addPhotos: '写真を追加',
   removePhoto: (name: string) => `「${name}」を削除`,
   readingPhotos: '写真を準備しています…',
 
@@ -68,6 +69,10 @@ const ja: Translation = {
   errDetailsOther: '「その他」を選択された場合は、詳しい状況をご記入ください。',
   errImages: (max: number) => `添付する写真を${number(max)}枚以内にしてください。`,
   errCaptcha: 'ロボット対策の確認が完了するまでお待ちください。',
+  errCaptchaFetch: 'ロボット対策の確認を開始できませんでした。インターネット接続をご確認のうえ、もう一度お試しください。',
+  captcha: 'ロボット対策の確認',
+  captchaWaiting: 'ロボット対策の確認を完了しています…',
+  captchaRetry: '確認をやり直す',
   errInvalid: '入力内容をご確認ください。',
 
   photoNotImage: (name: string) =>

@@ -10,6 +10,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { MARKETPLACE_IDS } from '../../src/marketplaces.js';
 import { BodyError, parseRequest, readJsonBody } from '../../src/server/index.js';
 
 const VALID = {
@@ -25,6 +26,20 @@ const VALID = {
 const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const REFERENCE = /^RX-\d{6}-[2-9A-HJ-NP-Z]{5}$/;
+const CSP =
+  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** The demo's regional pages: file, `<html lang>`, the marketplace offered first, EU or not. */
+const STOREFRONTS = [
+  ['us', 'en-US', 'amazon.com', false],
+  ['ca-en', 'en-CA', 'amazon.ca', false],
+  ['ca-fr', 'fr-CA', 'amazon.ca', false],
+  ['uk', 'en-GB', 'amazon.co.uk', false],
+  ['de', 'de-DE', 'amazon.de', true],
+  ['fr', 'fr-FR', 'amazon.fr', true],
+  ['es', 'es-ES', 'amazon.es', true],
+  ['it', 'it', 'amazon.it', true],
+  ['jp', 'ja', 'amazon.co.jp', false],
+] as const;
 
 interface Answer {
   status: number;
@@ -289,15 +304,39 @@ describe('the demo server', () => {
     const page = await send(demo.base, '/');
     assert.equal(page.status, 200);
     assert.equal(page.headers['content-type'], 'text/html; charset=utf-8');
-    assert.equal(
-      page.headers['content-security-policy'],
-      "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'",
-    );
+    assert.equal(page.headers['content-security-policy'], CSP);
     assert.equal(page.headers['cache-control'], 'no-store');
     assert.equal(page.headers['x-content-type-options'], 'nosniff');
     assert.match(page.body, /<refund-exchange-form endpoint="\/api\/requests"><\/refund-exchange-form>/);
     assert.match(page.body, /<script type="module" src="\/dist\/refund-exchange-form\.js"><\/script>/);
     assert.doesNotMatch(page.body, /style=|<style|<script>/);
+  });
+
+  it('serves each regional storefront in its own language, linking all of them', async () => {
+    const index = await send(demo.base, '/');
+    for (const [file, lang, first, eu] of STOREFRONTS) {
+      const path = `/demo/${file}.html`;
+      const page = await send(demo.base, path);
+      assert.equal(page.status, 200, path);
+      assert.equal(page.headers['content-type'], 'text/html; charset=utf-8', path);
+      assert.equal(page.headers['content-security-policy'], CSP, path);
+      assert.match(page.body, new RegExp(`<html lang="${lang}">`), path);
+      assert.match(page.body, /<script type="module" src="\/dist\/refund-exchange-form\.js"><\/script>/, path);
+      assert.doesNotMatch(page.body, /style=|<style|<script>/, path);
+
+      const element = /<refund-exchange-form ([^>]*)><\/refund-exchange-form>/.exec(page.body)?.[1] ?? '';
+      assert.match(element, /^endpoint="\/api\/requests" /, path);
+      const offered = /marketplaces="([^"]*)"/.exec(element)?.[1]?.split(' ') ?? [];
+      assert.equal(offered[0], first, path);
+      for (const id of offered) assert.ok((MARKETPLACE_IDS as readonly string[]).includes(id), `${path}: ${id}`);
+      assert.equal(/warranty-months="24"/.test(element), eu, path);
+
+      // The switcher names every storefront in its own language and marks this one.
+      const links = [...page.body.matchAll(/<a href="\/demo\/([a-z-]+)\.html" lang="[^"]+" hreflang="[^"]+"( aria-current="page")?>/g)];
+      assert.deepEqual(links.map((m) => m[1]), STOREFRONTS.map(([f]) => f), path);
+      assert.deepEqual(links.filter((m) => m[2]).map((m) => m[1]), [file], path);
+      assert.ok(index.body.includes(`<a href="${path}" lang=`), `the index links ${path}`);
+    }
   });
 
   it('serves the demo files with their types', async () => {

@@ -1,0 +1,151 @@
+/**
+ * Keeps one Friendly Captcha puzzle solving in the background for a form: started on the
+ * customer's first interaction, refreshed before it expires, replaced after it is used.
+ * The widget's DOM node is made here, never by a Lit template, because destroy() removes it.
+ * This module and friendly-challenge are one chunk, loaded when a form with a site key is
+ * first touched.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { WidgetInstance } from 'friendly-challenge';
+import { captchaStyles } from './styles.js';
+import { captchaLanguage } from './language.js';
+
+export type CaptchaState = 'idle' | 'solving' | 'done' | 'failed';
+
+export interface CaptchaSettings {
+  sitekey: string;
+  puzzleEndpoint?: string;
+  /** The locale the form is shown in. */
+  locale: string;
+  /** Where the widget's node goes: an element the template renders and never fills. */
+  container: HTMLElement;
+  /** The form's shadow root, which gets the widget's styles. */
+  root: ShadowRoot;
+}
+
+/** Renew a solution this long before the puzzle's own expiry, so a submit never sends a stale one. */
+const RENEW_EARLY_MS = 60_000;
+
+export class CaptchaController implements ReactiveController {
+  state: CaptchaState = 'idle';
+  solution = '';
+
+  private widget?: WidgetInstance;
+  private node?: HTMLElement;
+  private renewTimer?: ReturnType<typeof setTimeout>;
+  private waiters: { resolve: (solution: string) => void; reject: () => void }[] = [];
+  /** When the current puzzle was asked for: its lifetime counts from then. */
+  private started = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly onFailure: () => void,
+  ) {
+    host.addController(this);
+  }
+
+  hostDisconnected(): void {
+    this.destroy();
+  }
+
+  /** Puts a widget into `settings.container` and starts solving, unless one is already there. */
+  start(settings: CaptchaSettings): void {
+    const language = captchaLanguage(settings.locale);
+    if (this.node?.isConnected && this.node.parentElement === settings.container) {
+      // Texts already on screen stay; the next state the widget shows is in the new language.
+      this.widget?.loadLanguage(language as never);
+      return;
+    }
+    this.destroy();
+    const node = (this.node = document.createElement('div'));
+    node.className = 'frc-captcha';
+    settings.container.append(node);
+    const sheet = captchaStyles.styleSheet;
+    const { root } = settings;
+    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    this.set('solving');
+    this.started = Date.now();
+    this.widget = new WidgetInstance(node, {
+      sitekey: settings.sitekey,
+      ...(settings.puzzleEndpoint ? { puzzleEndpoint: settings.puzzleEndpoint } : {}),
+      language: language as never,
+      startMode: 'none',
+      skipStyleInjection: true,
+      // The solution travels in the JSON body, not in a form field.
+      solutionFieldName: '-',
+      doneCallback: (solution) => this.done(solution),
+      errorCallback: () => this.fail(),
+    });
+    void this.widget.start();
+  }
+
+  /** The solution, once solving has finished; rejects when the puzzle could not be fetched. */
+  solved(): Promise<string> {
+    if (this.state === 'done') return Promise.resolve(this.solution);
+    if (this.state === 'failed') return Promise.reject(new Error('captcha failed'));
+    return new Promise((resolve, reject) => this.waiters.push({ resolve, reject }));
+  }
+
+  /** A fresh puzzle: after a failure, an expiry, or a solution the server has used or refused. */
+  restart(): void {
+    clearTimeout(this.renewTimer);
+    this.solution = '';
+    if (!this.widget) return;
+    // reset() ends the old puzzle's workers, so no late answer for it can arrive.
+    this.widget.reset();
+    this.set('solving');
+    this.started = Date.now();
+    void this.widget.start();
+  }
+
+  /** Stops the widget and its workers and removes its node. */
+  destroy(): void {
+    clearTimeout(this.renewTimer);
+    this.widget?.destroy();
+    this.node?.remove();
+    this.widget = undefined;
+    this.node = undefined;
+    this.solution = '';
+    this.state = 'idle';
+    this.settle();
+  }
+
+  private done(solution: string): void {
+    this.solution = solution;
+    this.set('done');
+    this.settle();
+    // Puzzle byte 13 is its lifetime in 5-minute units, counted from when it was fetched.
+    const lifetime = (puzzleBytes(solution)[13] ?? 0) * 300_000;
+    const left = lifetime - RENEW_EARLY_MS - (Date.now() - this.started);
+    this.renewTimer = setTimeout(() => this.restart(), Math.max(left, 0));
+  }
+
+  private fail(): void {
+    this.set('failed');
+    this.settle();
+    this.onFailure();
+  }
+
+  private set(state: CaptchaState): void {
+    this.state = state;
+    this.host.requestUpdate();
+  }
+
+  private settle(): void {
+    const waiters = this.waiters;
+    this.waiters = [];
+    for (const w of waiters) {
+      if (this.state === 'done') w.resolve(this.solution);
+      else w.reject();
+    }
+  }
+}
+
+/** The puzzle bytes inside a solution string `signature.puzzle.solutions.diagnostics`. */
+function puzzleBytes(solution: string): Uint8Array {
+  try {
+    return Uint8Array.from(atob(solution.split('.')[1] ?? ''), (c) => c.charCodeAt(0));
+  } catch {
+    return new Uint8Array();
+  }
+}
