@@ -1,6 +1,7 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { receiver } from './test/receiver.mjs';
+import { puzzles } from './test/puzzles.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -28,8 +29,8 @@ export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  // A real receiving endpoint on the test server's loopback port (see test/receiver.mjs).
-  middleware: [receiver()],
+  // A real receiving endpoint and a real puzzle endpoint on the test server's loopback port.
+  middleware: [receiver(), puzzles()],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -466,7 +466,7 @@ export class RefundExchangeForm extends LitElement {
   }
 
   private handleReset(): void {
-    if (this.phase === 'sending' || this.preparingPhotos) return;
+    if (this.phase !== 'idle' || this.preparingPhotos) return;
     if (!this.hasInput) return this.reset();
     this.confirmingReset = true;
     this.focusLater('.confirm [data-keep]');
@@ -788,19 +788,20 @@ export class RefundExchangeForm extends LitElement {
 
   private renderActions(t: Translation, configProblem: boolean): TemplateResult {
     const sending = this.phase === 'sending';
+    const busy = this.phase !== 'idle' || this.preparingPhotos;
     return html`<div class="actions">
         <button
           type="submit"
           part="button submit"
           class="primary"
-          aria-disabled=${sending || configProblem || this.preparingPhotos}
+          aria-disabled=${busy || configProblem}
         >
           ${t.submit}
         </button>
         <button
           type="button"
           part="button reset"
-          aria-disabled=${sending || this.preparingPhotos}
+          aria-disabled=${busy}
           @click=${this.handleReset}
         >
           ${t.reset}

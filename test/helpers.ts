@@ -76,11 +76,11 @@ export async function received(name: string): Promise<Received[]> {
   return (await fetch(`/receiver/${name}/log`)).json();
 }
 
-/** Resolves once `check` passes, or fails after `ms` with the last error. */
-export async function until<T>(check: () => T | undefined | false, ms = 4000): Promise<T> {
+/** Resolves once `check` passes (it may be async), or fails after `ms`. */
+export async function until<T>(check: () => T | undefined | false | Promise<T | undefined | false>, ms = 4000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
-    const value = check();
+    const value = await check();
     if (value) return value;
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));

@@ -13,10 +13,13 @@
  *     fail=503            status for those (default 503), or `destroy`
  *     validate=1          check the body with the project's schema (built lib/): 422
  *                         { errors: [{ field, message }] } or 201 { reference: "R-…" };
- *                         maxImages=, marketplaces=amazon.de+amazon.fr, captcha=1 set it up
+ *                         maxImages=, marketplaces=amazon.de+amazon.fr set it up; captcha=1
+ *                         also verifies the solution with the test puzzle issuer (puzzles.mjs)
  *   GET /receiver/<name>/log     the recorded requests, oldest first, as JSON
  *   DELETE /receiver/<name>/log  forgets them
  */
+import { testIssuer } from './puzzles.mjs';
+
 const PATH = /^\/receiver\/([\w.-]+)(\/log)?$/;
 
 /** Koa-style middleware for @web/dev-server's `middleware` option. State lives in memory. */
@@ -85,13 +88,15 @@ function readText(stream) {
   });
 }
 
-/** Loaded on first use: lib/ exists only after `npm run build:lib`, and the config must load without it. */
+/**
+ * Checks a body as a receiving server would, with lib/server (loaded on first use: lib/ exists
+ * only after `npm run build:lib`, and the config must load without it). With captcha=1 the
+ * solution must also verify against the test puzzle issuer.
+ */
 async function validate(text, q, nextReference) {
-  let schema, issueMessage, en;
+  let server;
   try {
-    ({ createRequestSchema: schema } = await import('../lib/schema.js'));
-    ({ issueMessage } = await import('../lib/i18n/issue-message.js'));
-    ({ en } = await import('../lib/i18n/en.js'));
+    server = await import('../lib/server/index.js');
   } catch (error) {
     console.error('receiver: validate=1 needs the built lib/ (npm run build:lib):', error.message);
     return [500, { error: 'validate=1 needs the built lib/: run `npm run build:lib` first' }];
@@ -102,17 +107,15 @@ async function validate(text, q, nextReference) {
   } catch {
     return [400, { errors: [{ field: '', message: 'The request body is not JSON.' }] }];
   }
-  const result = schema({
+  const result = server.parseRequest(json, {
     maxImages: q.maxImages ? Number(q.maxImages) : undefined,
     marketplaces: q.marketplaces ? String(q.marketplaces).split(' ') : undefined,
     captcha: Boolean(q.captcha),
-  }).safeParse(json);
-  if (!result.success) {
-    const errors = result.error.issues.map((issue) => ({
-      field: String(issue.path[0] ?? ''),
-      message: issueMessage(issue, en),
-    }));
-    return [422, { errors }];
+  });
+  if (!result.ok) return [422, { errors: result.errors }];
+  if (q.captcha) {
+    const verified = (await testIssuer()).verify(result.request.captcha);
+    if (!verified.ok) return [422, { errors: [server.captchaFieldError(verified)] }];
   }
   return [201, { reference: nextReference() }];
 }

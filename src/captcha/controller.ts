@@ -44,6 +44,11 @@ export class CaptchaController implements ReactiveController {
     host.addController(this);
   }
 
+  /** Back in the page after a removal: the next render puts a new widget in place. */
+  hostConnected(): void {
+    this.host.requestUpdate();
+  }
+
   hostDisconnected(): void {
     this.destroy();
   }
