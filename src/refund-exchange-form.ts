@@ -551,22 +551,12 @@ export class RefundExchangeForm extends LitElement {
           ? this.renderSummary(t, summary)
           : nothing}
         <p class="note">${t.requiredNote}</p>
-        ${field(
+        ${this.renderSelect(
           'marketplace',
-          html`<select
-            id="marketplace"
-            name="marketplace"
-            part="control"
-            required
-            aria-invalid=${!!shown.marketplace}
-            aria-describedby="marketplace-error"
-            @change=${this.handleInput}
-          >
-            <option value="" ?selected=${!this.marketplace}>${t.choose}</option>
-            ${this.offered.map(
-              (id) => html`<option value=${id} ?selected=${id === this.marketplace}>${MARKETPLACE_NAMES[id]}</option>`,
-            )}
-          </select>`,
+          t,
+          shown.marketplace,
+          this.offered.map((id) => [id, MARKETPLACE_NAMES[id]]),
+          this.marketplace,
         )}
         ${this.renderInput('email', t, shown, 'email', 'email')}
         ${this.renderInput('name', t, shown, 'text', 'name')}
@@ -585,20 +575,12 @@ export class RefundExchangeForm extends LitElement {
         )}
         ${this.renderInput('productName', t, shown, 'text', 'off', t.tipProductName)}
         ${this.renderChoices(t, shown.resolution)}
-        ${field(
+        ${this.renderSelect(
           'reason',
-          html`<select
-            id="reason"
-            name="reason"
-            part="control"
-            required
-            aria-invalid=${!!shown.reason}
-            aria-describedby="reason-error"
-            @change=${this.handleInput}
-          >
-            <option value="" ?selected=${!this.values.reason}>${t.choose}</option>
-            ${REASONS.map((r) => html`<option value=${r} ?selected=${r === this.values.reason}>${t[r]}</option>`)}
-          </select>`,
+          t,
+          shown.reason,
+          REASONS.map((r) => [r, t[r]]),
+          this.values.reason,
         )}
         ${this.renderInput('serialNumber', t, shown, 'text', 'off', t.tipSerialNumber)}
         ${field(
@@ -642,6 +624,32 @@ export class RefundExchangeForm extends LitElement {
           </details>`
         : nothing}
     </div>`;
+  }
+
+  private renderSelect(
+    name: 'marketplace' | 'reason',
+    t: Translation,
+    error: string | undefined,
+    options: [string, string][],
+    selected: string | undefined,
+  ): TemplateResult {
+    return this.renderField(
+      name,
+      t,
+      error,
+      html`<select
+        id=${name}
+        name=${name}
+        part="control"
+        required
+        aria-invalid=${!!error}
+        aria-describedby="${name}-error"
+        @change=${this.handleInput}
+      >
+        <option value="" ?selected=${!selected}>${t.choose}</option>
+        ${options.map(([value, label]) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`)}
+      </select>`,
+    );
   }
 
   /** Hidden from the accessible name, which is the label alone; `required` tells the rest. */
