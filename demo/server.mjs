@@ -1,14 +1,16 @@
 // The demo: a storefront page with the form, the endpoint that receives its requests, and an
 // inbox to read them. Plain node:http on loopback, no internet needed.
 //   PORT      port to listen on (default 8000; 0 picks a free one)
-//   DATA_DIR  where requests.jsonl is kept (default demo/data)
+//   DATA_DIR  where requests.jsonl and the captcha's puzzle-secret are kept (default demo/data)
+//   PUZZLE_DIFFICULTY  captcha work per solution, 0 to 255 (default: the issuer's)
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { realpath } from 'node:fs/promises';
 import { sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BodyError, parseRequest, readJsonBody } from '../lib/server/index.js';
+import { BodyError, captchaFieldError, parseRequest, readJsonBody } from '../lib/server/index.js';
 import { renderInbox } from './server/inbox.mjs';
+import { openPuzzleIssuer } from './server/puzzles.mjs';
 import { resolveFile, sendFile } from './server/static.mjs';
 import { openStore } from './server/store.mjs';
 
@@ -17,10 +19,14 @@ const port = Number(process.env.PORT ?? 8000);
 const demoDir = fileURLToPath(new URL('.', import.meta.url));
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const dataDir = process.env.DATA_DIR ?? fileURLToPath(new URL('data/', import.meta.url));
+const difficulty = process.env.PUZZLE_DIFFICULTY ? Number(process.env.PUZZLE_DIFFICULTY) : undefined;
 
 const CSP = [
   "default-src 'none'",
-  "script-src 'self'",
+  // The captcha solves in WebAssembly (without 'wasm-unsafe-eval' it falls back to slower JS)
+  // inside web workers made from blob: URLs, fetching its puzzles from this origin.
+  "script-src 'self' 'wasm-unsafe-eval'",
+  "worker-src blob:",
   "style-src 'self'",
   "connect-src 'self'",
   "img-src 'self' data: blob:",
@@ -45,6 +51,7 @@ const STATIC = [
 
 const store = await openStore(dataDir);
 const dataReal = await realpath(dataDir);
+const puzzles = await openPuzzleIssuer(dataDir, difficulty);
 
 function send(res, status, body, headers = {}) {
   const isJson = typeof body !== 'string';
@@ -77,13 +84,31 @@ async function receive(req, res) {
     send(res, error.status, { errors: [{ field: '', message: error.message }] }, headers);
     return;
   }
-  const result = parseRequest(body);
+  const result = parseRequest(body, { captcha: true });
   if (!result.ok) {
     send(res, 422, { errors: result.errors });
     return;
   }
   const key = req.headers['idempotency-key']?.trim() || undefined;
+  // A retry of an accepted submission carries the captcha that submission used up: it gets
+  // its reference back instead of a `replayed` refusal.
+  const earlier = store.acceptedReference(key);
+  if (earlier) {
+    respondAccepted(res, await earlier, true);
+    return;
+  }
+  const verdict = puzzles.verify(result.request.captcha);
+  if (!verdict.ok) {
+    send(res, 422, { errors: [captchaFieldError(verdict)] });
+    return;
+  }
+  // No await since the look-up: accept() registers the key at once, so an overlapping retry
+  // finds it above rather than failing on the captcha just used.
   const { reference, replayed } = await store.accept(result.request, key);
+  respondAccepted(res, reference, replayed);
+}
+
+function respondAccepted(res, reference, replayed) {
   console.log(`${replayed ? 'replayed' : 'received'} ${reference}`);
   send(res, 201, { reference });
 }
@@ -106,6 +131,24 @@ async function handle(req, res) {
       await receive(req, res);
     } else {
       wrongMethod(res, 'POST, OPTIONS');
+    }
+    return;
+  }
+
+  if (pathname === '/api/puzzle') {
+    allowOrigin(req, res);
+    if (req.method === 'OPTIONS') {
+      res.writeHead(204, {
+        'Access-Control-Allow-Methods': 'GET',
+        'Access-Control-Allow-Headers': 'x-frc-client',
+        'Access-Control-Max-Age': '600',
+      });
+      res.end();
+    } else if (req.method === 'GET') {
+      // The widget's `?sitekey=` is ignored: this issuer serves the demo's pages only.
+      send(res, 200, puzzles.issue());
+    } else {
+      wrongMethod(res, 'GET, OPTIONS');
     }
     return;
   }
@@ -154,6 +197,7 @@ server.listen(port, HOST, () => {
   storefront  ${base}/
   inbox       ${base}/inbox
   endpoint    ${base}/api/requests
+  puzzles     ${base}/api/puzzle
   data        ${store.file}`);
   if (!existsSync(`${distDir}refund-exchange-form.js`)) {
     console.log('  dist/refund-exchange-form.js is missing: run `npm run build` for the form.');

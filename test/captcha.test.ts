@@ -94,7 +94,7 @@ describe('captcha', () => {
   });
 
   it('makes a submit wait, visibly, for a solution still on its way', async () => {
-    const { el } = await captchaForm('delay=1200');
+    const { el } = await captchaForm('delay=3000');
     await fillValid(el);
     const success = oneEvent(el, 'refund-exchange-success');
     $(el, '[part~=submit]').click();
@@ -128,6 +128,46 @@ describe('captcha', () => {
     expect($(el, '#captcha-error').textContent).to.equal('');
     expect(el.shadowRoot!.querySelector('#captcha-retry')).to.equal(null);
   });
+
+  for (const [how, FailingWorker] of [
+    [
+      'cannot be created',
+      function BlockedWorker() {
+        throw new DOMException('blocked by the page’s policy', 'SecurityError');
+      },
+    ],
+    [
+      'fail once running',
+      class extends EventTarget {
+        onerror: ((e: Event) => void) | null = null;
+        onmessage: ((e: MessageEvent) => void) | null = null;
+        constructor() {
+          super();
+          setTimeout(() => this.onerror?.(new ErrorEvent('error', { message: 'no WebAssembly here' })));
+        }
+        postMessage() {}
+        terminate() {}
+      },
+    ],
+  ] as const) {
+    it(`reports solver workers that ${how}, instead of waiting for ever`, async () => {
+      const RealWorker = window.Worker;
+      window.Worker = FailingWorker as unknown as typeof Worker;
+      try {
+        const { el } = await captchaForm();
+        const error = oneEvent(el, 'refund-exchange-error') as Promise<RefundExchangeErrorEvent>;
+        await fillValid(el);
+        expect((await error).detail.kind).to.equal('captcha');
+        await el.updateComplete;
+        expect($(el, '#captcha-error').textContent).to.equal(en.errCaptchaFetch);
+        window.Worker = RealWorker;
+        $(el, '#captcha-retry').click();
+        await solved(el);
+      } finally {
+        window.Worker = RealWorker;
+      }
+    });
+  }
 
   it('shows a refused solution at the captcha and solves a new puzzle for the next try', async () => {
     const body = JSON.stringify({ errors: [{ field: 'captcha', message: 'Expired, try again.' }] });

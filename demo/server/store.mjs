@@ -43,6 +43,16 @@ export async function openStore(dir) {
     file,
 
     /**
+     * The reference an accepted Idempotency-Key got (settled once on disk), or undefined.
+     * Asked before anything that must happen once per submission, such as using up its captcha.
+     * @param {string | undefined} idempotencyKey
+     * @returns {Promise<string> | undefined}
+     */
+    acceptedReference(idempotencyKey) {
+      return idempotencyKey ? accepted.get(idempotencyKey) : undefined;
+    },
+
+    /**
      * Stores a checked request once per Idempotency-Key. A key seen before gets its first
      * reference back (`replayed`), whatever the body: retries of one submission are equal.
      * @param {Record<string, unknown>} request

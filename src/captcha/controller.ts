@@ -70,7 +70,17 @@ export class CaptchaController implements ReactiveController {
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     this.set('solving');
     this.started = Date.now();
-    this.widget = new WidgetInstance(node, {
+    try {
+      this.widget = this.create(node, settings, language);
+    } catch {
+      // Workers refused outright (a host CSP without `worker-src blob:`, say).
+      return this.fail();
+    }
+    void this.widget.start();
+  }
+
+  private create(node: HTMLElement, settings: CaptchaSettings, language: string): WidgetInstance {
+    const widget = new WidgetInstance(node, {
       sitekey: settings.sitekey,
       ...(settings.puzzleEndpoint ? { puzzleEndpoint: settings.puzzleEndpoint } : {}),
       language: language as never,
@@ -81,7 +91,15 @@ export class CaptchaController implements ReactiveController {
       doneCallback: (solution) => this.done(solution),
       errorCallback: () => this.fail(),
     });
-    void this.widget.start();
+    // friendly-challenge reports a failing solver worker only on screen, never to
+    // errorCallback (NOTES): without this, a submit waiting for the solution would wait forever.
+    const internals = widget as unknown as { onWorkerError(error: unknown): void };
+    const onWorkerError = internals.onWorkerError.bind(widget);
+    internals.onWorkerError = (error) => {
+      onWorkerError(error);
+      this.fail();
+    };
+    return widget;
   }
 
   /** The solution, once solving has finished; rejects when the puzzle could not be fetched. */
@@ -95,7 +113,12 @@ export class CaptchaController implements ReactiveController {
   restart(): void {
     clearTimeout(this.renewTimer);
     this.solution = '';
-    if (!this.widget) return;
+    if (!this.widget) {
+      // It never started: the next render builds it afresh.
+      this.destroy();
+      this.host.requestUpdate();
+      return;
+    }
     // reset() ends the old puzzle's workers, so no late answer for it can arrive.
     this.widget.reset();
     this.set('solving');

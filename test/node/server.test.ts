@@ -2,7 +2,8 @@ import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import type { ChildProcess } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { randomBytes } from 'node:crypto';
+import { existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingHttpHeaders, OutgoingHttpHeaders, Server } from 'node:http';
@@ -11,7 +12,14 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKETPLACE_IDS } from '../../src/marketplaces.js';
-import { BodyError, parseRequest, readJsonBody } from '../../src/server/index.js';
+import {
+  BodyError,
+  encodePuzzle,
+  parseRequest,
+  readJsonBody,
+  signPuzzle,
+  solutionMeetsDifficulty,
+} from '../../src/server/index.js';
 
 const VALID = {
   marketplace: 'amazon.co.uk',
@@ -27,7 +35,9 @@ const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const REFERENCE = /^RX-\d{6}-[2-9A-HJ-NP-Z]{5}$/;
 const CSP =
-  "default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+/** Low enough that the brute-force solver below takes milliseconds (about 32 hashes a solution). */
+const DIFFICULTY = 40;
 /** The demo's regional pages: file, `<html lang>`, the marketplace offered first, EU or not. */
 const STOREFRONTS = [
   ['us', 'en-US', 'amazon.com', false],
@@ -72,6 +82,40 @@ const postJson = (base: string, value: unknown, headers: OutgoingHttpHeaders = {
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(value),
   });
+
+/** The puzzle bytes of a puzzle string `signature.base64`. */
+const puzzleBytes = (puzzle: string) => new Uint8Array(Buffer.from(puzzle.split('.')[1] ?? '', 'base64'));
+
+/**
+ * Solves a puzzle the way the widget does and answers its solution string
+ * `signature.puzzle.solutions.diagnostics`: solution i is i and a counter, so all differ.
+ */
+function solve(puzzle: string): string {
+  const bytes = puzzleBytes(puzzle);
+  const count = bytes[14] ?? 0;
+  const difficulty = bytes[15] ?? 0;
+  const solutions = new Uint8Array(count * 8);
+  for (let i = 0; i < count; i++) {
+    const solution = solutions.subarray(i * 8, i * 8 + 8);
+    const view = new DataView(solution.buffer, solution.byteOffset, 8);
+    view.setUint32(0, i);
+    for (let n = 0; !solutionMeetsDifficulty(bytes, solution, difficulty); n++) view.setUint32(4, n);
+  }
+  const diagnostics = Buffer.alloc(3).toString('base64');
+  return `${puzzle}.${Buffer.from(solutions).toString('base64')}.${diagnostics}`;
+}
+
+async function fetchPuzzle(base: string): Promise<string> {
+  const answer = await send(base, '/api/puzzle?sitekey=demo');
+  assert.equal(answer.status, 200, answer.body);
+  return (JSON.parse(answer.body) as { data: { puzzle: string } }).data.puzzle;
+}
+
+/** A request with a freshly solved captcha from the demo server at `base`. */
+const withCaptcha = async (base: string, request: Record<string, unknown> = VALID) => ({
+  ...request,
+  captcha: solve(await fetchPuzzle(base)),
+});
 
 describe('parseRequest', () => {
   it('returns the normalized request', () => {
@@ -254,7 +298,7 @@ describe('the demo server', () => {
 
   async function start(dir = dataDir): Promise<typeof demo> {
     const child = spawn(process.execPath, [serverScript], {
-      env: { ...process.env, PORT: '0', DATA_DIR: dir },
+      env: { ...process.env, PORT: '0', DATA_DIR: dir, PUZZLE_DIFFICULTY: String(DIFFICULTY) },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';
@@ -307,7 +351,10 @@ describe('the demo server', () => {
     assert.equal(page.headers['content-security-policy'], CSP);
     assert.equal(page.headers['cache-control'], 'no-store');
     assert.equal(page.headers['x-content-type-options'], 'nosniff');
-    assert.match(page.body, /<refund-exchange-form endpoint="\/api\/requests"><\/refund-exchange-form>/);
+    assert.match(
+      page.body,
+      /<refund-exchange-form endpoint="\/api\/requests" sitekey="demo" puzzle-endpoint="\/api\/puzzle"><\/refund-exchange-form>/,
+    );
     assert.match(page.body, /<script type="module" src="\/dist\/refund-exchange-form\.js"><\/script>/);
     assert.doesNotMatch(page.body, /style=|<style|<script>/);
   });
@@ -325,7 +372,7 @@ describe('the demo server', () => {
       assert.doesNotMatch(page.body, /style=|<style|<script>/, path);
 
       const element = /<refund-exchange-form ([^>]*)><\/refund-exchange-form>/.exec(page.body)?.[1] ?? '';
-      assert.match(element, /^endpoint="\/api\/requests" /, path);
+      assert.match(element, /^endpoint="\/api\/requests" sitekey="demo" puzzle-endpoint="\/api\/puzzle" /, path);
       const offered = /marketplaces="([^"]*)"/.exec(element)?.[1]?.split(' ') ?? [];
       assert.equal(offered[0], first, path);
       for (const id of offered) assert.ok((MARKETPLACE_IDS as readonly string[]).includes(id), `${path}: ${id}`);
@@ -374,7 +421,8 @@ describe('the demo server', () => {
 
   it('stores a valid request and answers 201 with a reference', async () => {
     const key = '6f1c2d3e-4b5a-4c6d-8e7f-901234567890';
-    const answer = await postJson(demo.base, { ...VALID, serialNumber: 'SN: q7 7001' }, { 'Idempotency-Key': key });
+    const request = await withCaptcha(demo.base, { ...VALID, serialNumber: 'SN: q7 7001' });
+    const answer = await postJson(demo.base, request, { 'Idempotency-Key': key });
     assert.equal(answer.status, 201);
     assert.equal(answer.headers['content-type'], 'application/json; charset=utf-8');
     const { reference } = JSON.parse(answer.body) as { reference: string };
@@ -383,12 +431,13 @@ describe('the demo server', () => {
     assert.ok(entry);
     assert.equal(entry.idempotencyKey, key);
     assert.ok(Math.abs(Date.parse(entry.receivedAt) - Date.now()) < 60_000);
-    assert.deepEqual(entry.request, { ...VALID, serialNumber: 'Q77001' });
+    assert.deepEqual(entry.request, { ...VALID, serialNumber: 'Q77001', captcha: request.captcha });
   });
 
-  it('answers 422 with the contract errors and stores nothing', async () => {
+  it('answers 422 with the contract errors and stores nothing, leaving the captcha unused', async () => {
     const before = stored().length;
-    const answer = await postJson(demo.base, { ...VALID, orderId: '12-34', resolution: 'return' });
+    const request = await withCaptcha(demo.base);
+    const answer = await postJson(demo.base, { ...request, orderId: '12-34', resolution: 'return' });
     assert.equal(answer.status, 422);
     assert.deepEqual(JSON.parse(answer.body), {
       errors: [
@@ -397,6 +446,8 @@ describe('the demo server', () => {
       ],
     });
     assert.equal(stored().length, before);
+    // The customer corrects the form and sends it with the same solution.
+    assert.equal((await postJson(demo.base, request)).status, 201);
   });
 
   it('answers bodies it cannot read with 400, 413 or 415 and an error for the whole form', async () => {
@@ -429,12 +480,15 @@ describe('the demo server', () => {
 
   it('stores a request once per Idempotency-Key and repeats its reference', async () => {
     const key = 'b1f7c0de-0000-4000-8000-00000000abcd';
-    const first = await postJson(demo.base, VALID, { 'Idempotency-Key': key });
-    const again = await postJson(demo.base, VALID, { 'Idempotency-Key': key });
+    // Retries of one submission carry its captcha, already used up by the first attempt.
+    const request = await withCaptcha(demo.base);
+    const first = await postJson(demo.base, request, { 'Idempotency-Key': key });
+    const again = await postJson(demo.base, request, { 'Idempotency-Key': key });
     // Retries may also overlap with the first attempt still being written.
+    const other = await withCaptcha(demo.base);
     const racing = await Promise.all([
-      postJson(demo.base, VALID, { 'Idempotency-Key': `${key}-2` }),
-      postJson(demo.base, VALID, { 'Idempotency-Key': `${key}-2` }),
+      postJson(demo.base, other, { 'Idempotency-Key': `${key}-2` }),
+      postJson(demo.base, other, { 'Idempotency-Key': `${key}-2` }),
     ]);
     assert.deepEqual(
       [first, again, ...racing].map((a) => a.status),
@@ -448,21 +502,23 @@ describe('the demo server', () => {
   });
 
   it('gives every submission without a key its own reference', async () => {
-    const one = await postJson(demo.base, VALID);
-    const two = await postJson(demo.base, VALID);
+    const one = await postJson(demo.base, await withCaptcha(demo.base));
+    const two = await postJson(demo.base, await withCaptcha(demo.base));
+    assert.deepEqual([one.status, two.status], [201, 201]);
     assert.notEqual(one.body, two.body);
   });
 
   it('keeps requests and keys across a restart', async () => {
     const key = 'c2e8d1ef-1111-4111-9111-111111111111';
-    const first = await postJson(demo.base, { ...VALID, name: 'Before Restart' }, { 'Idempotency-Key': key });
+    const request = await withCaptcha(demo.base, { ...VALID, name: 'Before Restart' });
+    const first = await postJson(demo.base, request, { 'Idempotency-Key': key });
     const { reference } = JSON.parse(first.body) as { reference: string };
     await stop();
     demo = await start();
     const inbox = await send(demo.base, '/inbox');
     assert.match(inbox.body, new RegExp(reference));
     assert.match(inbox.body, /Before Restart/);
-    const retried = await postJson(demo.base, VALID, { 'Idempotency-Key': key });
+    const retried = await postJson(demo.base, request, { 'Idempotency-Key': key });
     assert.equal(retried.status, 201);
     assert.equal(retried.body, first.body);
     assert.equal(stored().filter((e) => e.idempotencyKey === key).length, 1);
@@ -480,9 +536,10 @@ describe('the demo server', () => {
       assert.match(inbox.body, /RX-200101-AAAAA/);
       assert.doesNotMatch(inbox.body, /RX-200101-BBBBB/);
       assert.match(crashed.output(), /skipping 1 unreadable line/);
-      const replay = await postJson(crashed.base, VALID, { 'Idempotency-Key': 'k-1' });
+      // A known key answers before its captcha is looked at.
+      const replay = await postJson(crashed.base, { ...VALID, captcha: 'used.long.ago.x' }, { 'Idempotency-Key': 'k-1' });
       assert.deepEqual(JSON.parse(replay.body), { reference: 'RX-200101-AAAAA' });
-      const fresh = await postJson(crashed.base, VALID);
+      const fresh = await postJson(crashed.base, await withCaptcha(crashed.base));
       const lines = readFileSync(file, 'utf8').split('\n');
       assert.deepEqual(lines.slice(0, 2), [JSON.stringify(whole), cut]);
       assert.equal((JSON.parse(lines[2] ?? '') as { reference: string }).reference, JSON.parse(fresh.body).reference);
@@ -502,16 +559,18 @@ describe('the demo server', () => {
       details: "It's <b>broken</b> & loud",
       images: [{ name: '<svg onload=alert(3)>.png', type: 'image/png', width: 1, height: 1, data: PNG }],
     };
-    const posted = await postJson(demo.base, hostile);
+    const posted = await postJson(demo.base, await withCaptcha(demo.base, hostile));
     const { reference } = JSON.parse(posted.body) as { reference: string };
     const inbox = await send(demo.base, '/inbox');
     assert.equal(inbox.status, 200);
     assert.equal(inbox.headers['content-type'], 'text/html; charset=utf-8');
-    assert.match(String(inbox.headers['content-security-policy']), /^default-src 'none'; script-src 'self';/);
+    assert.equal(inbox.headers['content-security-policy'], CSP);
     assert.doesNotMatch(inbox.body, /<script|<img src=x|<svg|<b>/);
     assert.match(inbox.body, /&lt;script&gt;alert\(1\)&lt;\/script&gt;/);
     assert.match(inbox.body, /&quot;&gt;&lt;img src=x onerror=alert\(2\)&gt;/);
     assert.match(inbox.body, /It&#39;s &lt;b&gt;broken&lt;\/b&gt; &amp; loud/);
+    // The solution string is noise to whoever reads the inbox.
+    assert.match(inbox.body, /<dd>solved<\/dd>/);
     assert.ok(inbox.body.includes(`<img src="data:image/png;base64,${PNG}" alt="&lt;svg onload=alert(3)&gt;.png"`));
     const order = [...inbox.body.matchAll(/<h2>(RX-[^<]+)<\/h2>/g)].map((m) => m[1]);
     assert.equal(order[0], reference);
@@ -538,7 +597,8 @@ describe('the demo server', () => {
     const foreign = await preflight('https://shop.example.com');
     assert.equal(foreign.headers['access-control-allow-origin'], undefined);
 
-    const posted = await postJson(demo.base, VALID, { Origin: 'http://127.0.0.1:3000' });
+    const posted = await postJson(demo.base, await withCaptcha(demo.base), { Origin: 'http://127.0.0.1:3000' });
+    assert.equal(posted.status, 201);
     assert.equal(posted.headers['access-control-allow-origin'], 'http://127.0.0.1:3000');
   });
 
@@ -549,5 +609,127 @@ describe('the demo server', () => {
     const post = await send(demo.base, '/inbox', { method: 'POST', body: 'x' });
     assert.equal(post.status, 405);
     assert.equal(post.headers['allow'], 'GET, HEAD');
+    const puzzle = await send(demo.base, '/api/puzzle', { method: 'POST', body: 'x' });
+    assert.equal(puzzle.status, 405);
+    assert.equal(puzzle.headers['allow'], 'GET, OPTIONS');
+  });
+
+  describe('captcha', () => {
+    const CAPTCHA_FAILED = { field: 'captcha', message: 'The anti-robot check failed. Please try again.' };
+    const CAPTCHA_EXPIRED = { field: 'captcha', message: 'The anti-robot check expired. Please try again.' };
+    const CAPTCHA_MISSING = { field: 'captcha', message: 'Please wait until the anti-robot check has finished.' };
+    const errorsOf = (answer: Answer) => (JSON.parse(answer.body) as { errors: unknown }).errors;
+
+    it('issues fresh signed puzzles as the widget expects them, never cached', async () => {
+      const answer = await send(demo.base, '/api/puzzle?sitekey=demo', { headers: { 'x-frc-client': 'js-0.9.20' } });
+      assert.equal(answer.status, 200);
+      assert.equal(answer.headers['content-type'], 'application/json; charset=utf-8');
+      assert.equal(answer.headers['cache-control'], 'no-store');
+      const body = JSON.parse(answer.body) as { data: { puzzle: string } };
+      assert.deepEqual(Object.keys(body), ['data']);
+      assert.deepEqual(Object.keys(body.data), ['puzzle']);
+      assert.match(body.data.puzzle, /^[0-9a-f]{64}\.[A-Za-z0-9+/]{43}=$/);
+      const bytes = puzzleBytes(body.data.puzzle);
+      const issuedAt = new DataView(bytes.buffer).getUint32(0) * 1000;
+      assert.ok(Math.abs(issuedAt - Date.now()) < 60_000);
+      assert.deepEqual([bytes[12], bytes[15]], [1, DIFFICULTY]);
+      assert.notEqual(await fetchPuzzle(demo.base), body.data.puzzle);
+    });
+
+    it('answers puzzle preflights from loopback origins, allowing the widget header', async () => {
+      const preflight = (origin: string) =>
+        send(demo.base, '/api/puzzle?sitekey=demo', {
+          method: 'OPTIONS',
+          headers: { Origin: origin, 'Access-Control-Request-Method': 'GET', 'Access-Control-Request-Headers': 'x-frc-client' },
+        });
+      const local = await preflight('http://localhost:5173');
+      assert.equal(local.status, 204);
+      assert.equal(local.headers['access-control-allow-origin'], 'http://localhost:5173');
+      assert.equal(local.headers['access-control-allow-methods'], 'GET');
+      assert.equal(local.headers['access-control-allow-headers'], 'x-frc-client');
+      assert.equal(local.headers['vary'], 'Origin');
+      assert.equal((await preflight('https://shop.example.com')).headers['access-control-allow-origin'], undefined);
+      const got = await send(demo.base, '/api/puzzle', { headers: { Origin: 'http://[::1]:8080' } });
+      assert.equal(got.headers['access-control-allow-origin'], 'http://[::1]:8080');
+    });
+
+    it('accepts a solved puzzle once: replayed under a new key, it is refused', async () => {
+      const request = await withCaptcha(demo.base);
+      const first = await postJson(demo.base, request, { 'Idempotency-Key': 'd3f9e2a0-2222-4222-a222-222222222222' });
+      assert.equal(first.status, 201);
+      const before = stored().length;
+      const replayed = await postJson(demo.base, request, { 'Idempotency-Key': 'd3f9e2a0-3333-4333-a333-333333333333' });
+      assert.equal(replayed.status, 422);
+      assert.deepEqual(errorsOf(replayed), [CAPTCHA_EXPIRED]);
+      const keyless = await postJson(demo.base, request);
+      assert.deepEqual(errorsOf(keyless), [CAPTCHA_EXPIRED]);
+      assert.equal(stored().length, before);
+    });
+
+    it('gives a retry under the same key its reference, not a replay error', async () => {
+      const key = 'e4a0f3b1-4444-4444-b444-444444444444';
+      const request = await withCaptcha(demo.base);
+      const first = await postJson(demo.base, request, { 'Idempotency-Key': key });
+      const retry = await postJson(demo.base, request, { 'Idempotency-Key': key });
+      assert.deepEqual([first.status, retry.status], [201, 201]);
+      assert.match((JSON.parse(retry.body) as { reference: string }).reference, REFERENCE);
+      assert.equal(retry.body, first.body);
+    });
+
+    it('refuses a missing, malformed, tampered or unsolved captcha with 422 and stores nothing', async () => {
+      const before = stored().length;
+      for (const captcha of [undefined, '', 42]) {
+        const missing = await postJson(demo.base, { ...VALID, captcha });
+        assert.equal(missing.status, 422, String(captcha));
+        assert.deepEqual(errorsOf(missing), [CAPTCHA_MISSING], String(captcha));
+      }
+
+      const puzzle = await fetchPuzzle(demo.base);
+      const solution = solve(puzzle);
+      const tampered = `${solution[0] === 'a' ? 'b' : 'a'}${solution.slice(1)}`;
+      // The first solution replaced by a second copy of another one, or by a wrong answer.
+      const solutions = Buffer.from(solution.split('.')[2] ?? '', 'base64');
+      const withFirst = (first: Uint8Array) =>
+        [puzzle, Buffer.concat([first, solutions.subarray(8)]).toString('base64'), 'AAAA'].join('.');
+      const wrong = new Uint8Array(8);
+      for (let n = 0; solutionMeetsDifficulty(puzzleBytes(puzzle), wrong, DIFFICULTY); n++) new DataView(wrong.buffer).setUint32(4, n);
+      for (const captcha of [tampered, 'a.b.c.d', withFirst(solutions.subarray(8, 16)), withFirst(wrong)]) {
+        const answer = await postJson(demo.base, { ...VALID, captcha });
+        assert.equal(answer.status, 422, captcha);
+        assert.deepEqual(errorsOf(answer), [CAPTCHA_FAILED], captcha);
+      }
+      assert.equal(stored().length, before);
+      // None of those used up the genuine solution.
+      assert.equal((await postJson(demo.base, { ...VALID, captcha: solution })).status, 201);
+    });
+
+    it('refuses a solved puzzle past its expiry', async () => {
+      const secret = readFileSync(join(dataDir, 'puzzle-secret'));
+      const bytes = encodePuzzle({
+        timestamp: Math.floor(Date.now() / 1000) - 3600,
+        account: 0,
+        app: 0,
+        expiryUnits: 6,
+        solutions: 4,
+        difficulty: DIFFICULTY,
+        nonce: randomBytes(8),
+      });
+      const answer = await postJson(demo.base, { ...VALID, captcha: solve(signPuzzle(bytes, secret)) });
+      assert.equal(answer.status, 422);
+      assert.deepEqual(errorsOf(answer), [CAPTCHA_EXPIRED]);
+    });
+
+    it('keeps its secret, readable by the owner only, so puzzles survive a restart', async () => {
+      const file = join(dataDir, 'puzzle-secret');
+      const secret = readFileSync(file);
+      assert.equal(secret.length, 32);
+      assert.equal(statSync(file).mode & 0o777, 0o600);
+      const puzzle = await fetchPuzzle(demo.base);
+      await stop();
+      demo = await start();
+      assert.deepEqual(readFileSync(file), secret);
+      const answer = await postJson(demo.base, { ...VALID, captcha: solve(puzzle) });
+      assert.equal(answer.status, 201);
+    });
   });
 });
