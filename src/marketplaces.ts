@@ -13,17 +13,12 @@ export const MARKETPLACE_IDS = [
 
 export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
 
-/** Display names are brand names and read the same in every language. */
-export const MARKETPLACE_NAMES: Record<MarketplaceId, string> = {
-  'amazon.com': 'Amazon.com (US)',
-  'amazon.ca': 'Amazon.ca',
-  'amazon.co.uk': 'Amazon.co.uk',
-  'amazon.de': 'Amazon.de',
-  'amazon.fr': 'Amazon.fr',
-  'amazon.es': 'Amazon.es',
-  'amazon.it': 'Amazon.it',
-  'amazon.co.jp': 'Amazon.co.jp',
-};
+/**
+ * The name a customer knows the site by, the same in every language: "Amazon.de"; the one
+ * site without a country in its name gets it added, "Amazon.com (US)".
+ */
+export const marketplaceName = (id: MarketplaceId): string =>
+  `A${id.slice(1)}${id === 'amazon.com' ? ' (US)' : ''}`;
 
 /** Every Amazon marketplace writes order IDs as 3-7-7 digits. */
 export const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;

@@ -12,9 +12,9 @@ import {
   type RefundExchangeRequest,
 } from './schema.js';
 import {
-  MARKETPLACE_NAMES,
   defaultMarketplace,
   isMarketplaceId,
+  marketplaceName,
   orderHistoryUrl,
   parseMarketplaces,
   type MarketplaceId,
@@ -196,7 +196,11 @@ export class RefundExchangeForm extends LitElement {
 
   /** Holds each render until the dictionary of the language it will show is loaded. */
   protected override async scheduleUpdate(): Promise<void> {
-    await loadTranslation(this.lang || resolveLang(this));
+    // Again if the language changed while its dictionary was loading.
+    for (let lang = ''; lang !== (this.lang || resolveLang(this)); ) {
+      lang = this.lang || resolveLang(this);
+      await loadTranslation(lang);
+    }
     super.scheduleUpdate();
   }
 
@@ -220,7 +224,9 @@ export class RefundExchangeForm extends LitElement {
 
   protected override updated(): void {
     const container = this.renderRoot.querySelector<HTMLElement>('.captcha');
-    if (!container || !this.sitekey || !this.interacted || this.captchaUnavailable) return;
+    // Lit still renders a removed element; its captcha is gone and must not come back.
+    if (!this.isConnected || !this.sitekey) return this.captcha?.destroy();
+    if (!container || !this.interacted || this.captchaUnavailable) return;
     if (!this.captcha) {
       this.captchaLoad ??= import('./captcha/controller.js').then(
         ({ CaptchaController }) => {
@@ -526,6 +532,8 @@ export class RefundExchangeForm extends LitElement {
     const { errors } = this.check();
     const shown: Partial<Record<FieldName, string>> = {};
     for (const field of FIELDS) {
+      // A solution still on its way is not the customer's problem to fix.
+      if (field === 'captcha' && !this.serverErrors.captcha) continue;
       const message = this.errorFor(field, errors);
       if (message) shown[field] = message;
     }
@@ -555,7 +563,7 @@ export class RefundExchangeForm extends LitElement {
           'marketplace',
           t,
           shown.marketplace,
-          this.offered.map((id) => [id, MARKETPLACE_NAMES[id]]),
+          this.offered.map((id) => [id, marketplaceName(id)]),
           this.marketplace,
         )}
         ${this.renderInput('email', t, shown, 'email', 'email')}
@@ -646,8 +654,8 @@ export class RefundExchangeForm extends LitElement {
         aria-describedby="${name}-error"
         @change=${this.handleInput}
       >
-        <option value="" ?selected=${!selected}>${t.choose}</option>
-        ${options.map(([value, label]) => html`<option value=${value} ?selected=${value === selected}>${label}</option>`)}
+        <option value="" .selected=${!selected}>${t.choose}</option>
+        ${options.map(([value, label]) => html`<option value=${value} .selected=${value === selected}>${label}</option>`)}
       </select>`,
     );
   }
@@ -761,7 +769,8 @@ export class RefundExchangeForm extends LitElement {
 
   private renderCaptcha(t: Translation): TemplateResult {
     const failed = this.captchaUnavailable || this.captcha?.state === 'failed';
-    const error = this.serverErrors.captcha ?? (failed ? t.errCaptchaFetch : undefined);
+    // The server's reason (expired, used, failed) is in its language; the remedy is the same.
+    const error = this.serverErrors.captcha ? t.errCaptchaRefused : failed ? t.errCaptchaFetch : undefined;
     return html`<div class="field" part="field">
       <span id="captcha-label" class="label" part="label">${t.captcha}</span>
       <div

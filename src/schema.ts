@@ -75,11 +75,14 @@ const text = () => z.string().check(z.trim());
 const ascii = () => z.string().check(z.overwrite(toHalfWidth), z.trim());
 const required = (max: number) => text().check(z.minLength(1), z.maxLength(max));
 
+/** A whole number of pixels; a refine rather than z.int(), whose number format costs bytes. */
+const pixels = () => z.number().check(z.refine((n) => Number.isInteger(n) && n > 0));
+
 const image = z.object({
   name: z.string().check(z.minLength(1), z.maxLength(LIMITS.imageName)),
   type: z.enum(IMAGE_TYPES),
-  width: z.number().check(z.int(), z.positive()),
-  height: z.number().check(z.int(), z.positive()),
+  width: pixels(),
+  height: pixels(),
   data: z.string().check(
     z.minLength(4),
     z.maxLength(LIMITS.imageData),
@@ -106,7 +109,8 @@ export function createRequestSchema(options: SchemaOptions = {}) {
   return z
     .object({
       marketplace: z.enum(marketplaces as [MarketplaceId, ...MarketplaceId[]]),
-      email: ascii().check(z.minLength(1), z.maxLength(LIMITS.email), z.email()),
+      // zod's own email pattern, as a plain regex check: the full email format costs bytes.
+      email: ascii().check(z.minLength(1), z.maxLength(LIMITS.email), z.regex(z.regexes.email)),
       name: required(LIMITS.name),
       orderId: ascii().check(z.minLength(1), z.regex(AMAZON_ORDER_ID)),
       productName: required(LIMITS.productName),

@@ -92,6 +92,8 @@ describe('refund-exchange-form', () => {
       'amazon.co.jp',
     ]);
     expect($<HTMLSelectElement>(el, '#marketplace').value).to.equal('amazon.com');
+    const names = [...$(el, '#marketplace').querySelectorAll('option')].map((o) => o.textContent);
+    expect(names).to.include.members(['Amazon.com (US)', 'Amazon.co.uk', 'Amazon.co.jp']);
     const warn = console.warn;
     const warnings: unknown[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
@@ -409,6 +411,20 @@ describe('refund-exchange-form', () => {
     await submit(el);
     expect(errorText(el, 'marketplace')).to.equal('Choose the site where you bought the product.');
     expect(select.value).to.equal('');
+  });
+
+  it('shows the purchase site it will send, also after the customer changed it twice and reset', async () => {
+    const el = await render();
+    const select = $<HTMLSelectElement>(el, '#marketplace');
+    for (const id of ['amazon.de', 'amazon.fr']) {
+      select.value = id;
+      select.dispatchEvent(new Event('change'));
+      await el.updateComplete;
+    }
+    el.reset();
+    await el.updateComplete;
+    expect(select.value).to.equal('amazon.com');
+    expect($<HTMLAnchorElement>(el, '#orderId-tip a').href).to.contain('amazon.com');
   });
 
   for (const [lang, id] of [

@@ -1,7 +1,7 @@
 // The inbox page: every stored request, newest first. Everything in it came from a customer
 // or from a file on disk, so every value is escaped; none of it ever becomes markup.
 import { en } from '../../lib/i18n/en.js';
-import { MARKETPLACE_NAMES } from '../../lib/marketplaces.js';
+import { isMarketplaceId, marketplaceName } from '../../lib/marketplaces.js';
 import { REASONS, RESOLUTIONS } from '../../lib/schema.js';
 
 const ESCAPES = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -11,7 +11,7 @@ const label = (known, value) => (known.includes(value) ? en[value] : value);
 
 /** How each stored field reads in the inbox, in the form's order. */
 const FIELDS = [
-  ['marketplace', en.marketplace, (v) => MARKETPLACE_NAMES[v] ?? v],
+  ['marketplace', en.marketplace, (v) => (isMarketplaceId(v) ? marketplaceName(v) : v)],
   ['email', en.email],
   ['name', en.name],
   ['orderId', en.orderId],

@@ -34,6 +34,8 @@ export class CaptchaController implements ReactiveController {
   private node?: HTMLElement;
   private renewTimer?: ReturnType<typeof setTimeout>;
   private waiters: { resolve: (solution: string) => void; reject: () => void }[] = [];
+  /** The site key and puzzle endpoint the widget was made with. */
+  private key = '';
   /** When the current puzzle was asked for: its lifetime counts from then. */
   private started = 0;
 
@@ -56,12 +58,15 @@ export class CaptchaController implements ReactiveController {
   /** Puts a widget into `settings.container` and starts solving, unless one is already there. */
   start(settings: CaptchaSettings): void {
     const language = captchaLanguage(settings.locale);
-    if (this.node?.isConnected && this.node.parentElement === settings.container) {
+    const key = `${settings.sitekey} ${settings.puzzleEndpoint ?? ''}`;
+    if (this.node?.isConnected && this.node.parentElement === settings.container && key === this.key) {
       // Texts already on screen stay; the next state the widget shows is in the new language.
       this.widget?.loadLanguage(language as never);
       return;
     }
-    this.destroy();
+    // Not destroy(): a submit already waiting keeps waiting for the new widget's solution.
+    this.teardown();
+    this.key = key;
     const node = (this.node = document.createElement('div'));
     node.className = 'frc-captcha';
     settings.container.append(node);
@@ -76,7 +81,12 @@ export class CaptchaController implements ReactiveController {
       // Workers refused outright (a host CSP without `worker-src blob:`, say).
       return this.fail();
     }
-    void this.widget.start();
+    const widget = this.widget;
+    void widget.start().then(() => {
+      // Its "browser check" refuses some browsers on screen only, with no callback.
+      const started = (widget as unknown as { hasBeenStarted: boolean }).hasBeenStarted;
+      if (!started && widget === this.widget && this.state === 'solving') this.fail();
+    });
   }
 
   private create(node: HTMLElement, settings: CaptchaSettings, language: string): WidgetInstance {
@@ -126,8 +136,13 @@ export class CaptchaController implements ReactiveController {
     void this.widget.start();
   }
 
-  /** Stops the widget and its workers and removes its node. */
+  /** Stops the widget and its workers and removes its node; a waiting submit gives up. */
   destroy(): void {
+    this.teardown();
+    this.settle();
+  }
+
+  private teardown(): void {
     clearTimeout(this.renewTimer);
     this.widget?.destroy();
     this.node?.remove();
@@ -135,7 +150,6 @@ export class CaptchaController implements ReactiveController {
     this.node = undefined;
     this.solution = '';
     this.state = 'idle';
-    this.settle();
   }
 
   private done(solution: string): void {
@@ -149,6 +163,8 @@ export class CaptchaController implements ReactiveController {
   }
 
   private fail(): void {
+    // Each of the widget's workers may report the same failure.
+    if (this.state === 'failed') return;
     this.set('failed');
     this.settle();
     this.onFailure();

@@ -78,6 +78,7 @@ const de: Translation = {
   errImages: (max: number) => `Hängen Sie höchstens ${photos(max)} an.`,
   errCaptcha: 'Bitte warten Sie, bis die automatische Sicherheitsprüfung abgeschlossen ist.',
   errCaptchaFetch: 'Die automatische Sicherheitsprüfung konnte nicht starten. Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann erneut.',
+  errCaptchaRefused: 'Die Sicherheitsprüfung ist abgelaufen oder konnte nicht bestätigt werden. Eine neue Prüfung läuft; bitte senden Sie das Formular erneut ab, sobald sie abgeschlossen ist.',
   captcha: 'Sicherheitsprüfung',
   captchaWaiting: 'Sicherheitsprüfung wird abgeschlossen …',
   captchaRetry: 'Prüfung erneut starten',

@@ -76,6 +76,7 @@ export const en = {
   errImages: (max: number) => `Attach at most ${photos(max)}.`,
   errCaptcha: 'Please wait until the anti-robot check has finished.',
   errCaptchaFetch: 'The anti-robot check could not start. Check your internet connection, then try again.',
+  errCaptchaRefused: 'The anti-robot check expired or could not be confirmed. A new check is running; please submit again when it has finished.',
   captcha: 'Anti-robot check',
   captchaWaiting: 'Finishing the anti-robot check…',
   captchaRetry: 'Try the check again',

@@ -80,6 +80,7 @@ const es: Translation = {
   errImages: (max: number) => `Adjunte como máximo ${photos(max)}.`,
   errCaptcha: 'Espere a que finalice la verificación antirrobots.',
   errCaptchaFetch: 'No se ha podido iniciar la verificación antirrobots. Compruebe su conexión a internet e inténtelo de nuevo.',
+  errCaptchaRefused: 'La verificación antirrobots ha caducado o no se ha podido confirmar. Se está realizando una nueva; vuelva a enviar el formulario cuando termine.',
   captcha: 'Verificación antirrobots',
   captchaWaiting: 'Finalizando la verificación antirrobots…',
   captchaRetry: 'Repetir la verificación',

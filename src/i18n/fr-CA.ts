@@ -15,6 +15,8 @@ const photos = (n: number) => count(n, 'photo', 'photos');
 const frCA: Translation = {
   ...fr,
   locale: 'fr-CA',
+  errCaptchaRefused:
+    'La vérification anti-robot a expiré ou n’a pas pu être confirmée. Une nouvelle vérification est en cours; veuillez renvoyer le formulaire lorsqu’elle sera terminée.',
 
   email: 'Adresse courriel',
   charCount: (n: number, max: number) => `${count(n, 'caractère', 'caractères')} sur ${number(max)}`,

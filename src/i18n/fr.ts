@@ -81,6 +81,7 @@ const fr: Translation = {
   errImages: (max: number) => `Joignez au maximum ${photos(max)}.`,
   errCaptcha: 'Veuillez patienter jusqu’à la fin de la vérification anti-robot.',
   errCaptchaFetch: 'La vérification anti-robot n’a pas pu démarrer. Vérifiez votre connexion Internet, puis réessayez.',
+  errCaptchaRefused: 'La vérification anti-robot a expiré ou n’a pas pu être confirmée. Une nouvelle vérification est en cours\u00a0; veuillez renvoyer le formulaire lorsqu’elle sera terminée.',
   captcha: 'Vérification anti-robot',
   captchaWaiting: 'Vérification anti-robot en cours de finalisation…',
   captchaRetry: 'Relancer la vérification',

@@ -83,6 +83,7 @@ const it: Translation = {
   errImages: (max: number) => `Alleghi al massimo ${photos(max)}.`,
   errCaptcha: 'Attenda il completamento del controllo anti-robot.',
   errCaptchaFetch: 'Non è stato possibile avviare il controllo anti-robot. Controlli la sua connessione a internet e riprovi.',
+  errCaptchaRefused: 'Il controllo anti-robot è scaduto o non è stato possibile confermarlo. È in corso un nuovo controllo: invii di nuovo il modulo quando sarà completato.',
   captcha: 'Controllo anti-robot',
   captchaWaiting: 'Completamento del controllo anti-robot in corso…',
   captchaRetry: 'Ripeti il controllo',

@@ -70,6 +70,7 @@ const ja: Translation = {
   errImages: (max: number) => `添付する写真を${number(max)}枚以内にしてください。`,
   errCaptcha: 'ロボット対策の確認が完了するまでお待ちください。',
   errCaptchaFetch: 'ロボット対策の確認を開始できませんでした。インターネット接続をご確認のうえ、もう一度お試しください。',
+  errCaptchaRefused: 'ロボット対策の確認の有効期限が切れたか、確認できませんでした。新しい確認を実行中です。完了したら、もう一度送信してください。',
   captcha: 'ロボット対策の確認',
   captchaWaiting: 'ロボット対策の確認を完了しています…',
   captchaRetry: '確認をやり直す',
