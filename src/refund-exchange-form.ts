@@ -64,7 +64,8 @@ let photoKeys = 0;
 
 /**
  * The sending code loads when a customer first focuses a form, outside the entry's budget;
- * a failed load is forgotten so the next submit tries again.
+ * a failed load is forgotten so the next submit asks again (browsers that cache failed
+ * module loads answer from that cache until the page is reloaded).
  */
 let sender: Promise<typeof import('./submission/send.js')> | undefined;
 const loadSender = () => (sender ??= import('./submission/send.js').catch((error: unknown) => {
@@ -234,7 +235,7 @@ export class RefundExchangeForm extends LitElement {
           this.requestUpdate();
         },
         () => {
-          // Offline, or the chunk was not deployed: the retry button loads it again.
+          // Offline, or the chunk was not deployed: the retry button asks for it again.
           this.captchaLoad = undefined;
           this.captchaUnavailable = true;
           this.handleCaptchaFailure();

@@ -40,7 +40,7 @@ export function loadTranslation(lang: string): Promise<unknown> {
     promise = load().then(
       (module) => (loaded[locale] = module.default),
       () => {
-        // Forgotten, so a later render tries again (the network may be back).
+        // Forgotten, so a later render asks again (the network may be back).
         loading.delete(locale);
         console.warn(`refund-exchange-form: could not load the "${locale}" texts; showing English.`);
       },
