@@ -12,6 +12,7 @@ import { BodyError, captchaFieldError, parseRequest, readJsonBody } from '../lib
 import { renderInbox } from './server/inbox.mjs';
 import { openPuzzleIssuer } from './server/puzzles.mjs';
 import { resolveFile, sendFile } from './server/static.mjs';
+import { renderStorefront } from './server/storefronts.mjs';
 import { openStore } from './server/store.mjs';
 
 const HOST = '127.0.0.1';
@@ -160,6 +161,13 @@ async function handle(req, res) {
       return page ? sendFile(req, res, page) : notFound(res);
     }
     return send(res, 200, renderInbox(await store.list()), { 'Content-Type': 'text/html; charset=utf-8' });
+  }
+
+  const storefront = /^\/demo\/([a-z-]+)\.html$/.exec(pathname)?.[1];
+  const page = storefront && renderStorefront(storefront);
+  if (page) {
+    if (!reading) return wrongMethod(res, 'GET, HEAD');
+    return send(res, 200, page, { 'Content-Type': 'text/html; charset=utf-8' });
   }
 
   const folder = STATIC.find(([prefix]) => pathname.startsWith(prefix));
