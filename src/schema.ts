@@ -4,56 +4,10 @@
  */
 import * as z from 'zod/mini';
 import { AMAZON_ORDER_ID, MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
+import { IMAGE_TYPES, LIMITS, REASONS, RESOLUTIONS } from './fields.js';
 
 export { MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
-
-export const RESOLUTIONS = ['refund', 'exchange'] as const;
-export type Resolution = (typeof RESOLUTIONS)[number];
-
-export const REASONS = [
-  'damaged_on_arrival',
-  'defective',
-  'wrong_item_sent',
-  'ordered_wrong_item',
-  'no_longer_needed',
-  'other',
-] as const;
-export type Reason = (typeof REASONS)[number];
-
-export const IMAGE_TYPES = ['image/jpeg', 'image/png', 'image/webp'] as const;
-export type ImageType = (typeof IMAGE_TYPES)[number];
-
-export const LIMITS = {
-  email: 254,
-  name: 100,
-  productName: 200,
-  details: 2000,
-  serialMin: 4,
-  serialMax: 32,
-  maxImages: 5,
-  imageName: 255,
-  /** Base64 characters of one image: about 6 MB of bytes. */
-  imageData: 8_000_000,
-} as const;
-
-/** The JSON keys of the request, in the order the form shows them. */
-export const FIELDS = [
-  'marketplace',
-  'email',
-  'name',
-  'orderId',
-  'productName',
-  'resolution',
-  'reason',
-  'serialNumber',
-  'details',
-  'images',
-  'captcha',
-] as const;
-export type FieldName = (typeof FIELDS)[number];
-
-export const isFieldName = (key: unknown): key is FieldName =>
-  (FIELDS as readonly unknown[]).includes(key);
+export * from './fields.js';
 
 /**
  * Full-width digits, letters and punctuation as Japanese keyboards type them, and the dashes
@@ -142,11 +96,5 @@ export function createRequestSchema(options: SchemaOptions = {}) {
 export const requestSchema = createRequestSchema();
 export type RefundExchangeRequest = z.output<typeof requestSchema>;
 
-/** One entry of a 400/422 answer's `errors`. */
-export interface FieldError {
-  /** A JSON key of the request; anything else (or `''`) belongs to the form as a whole. */
-  field: FieldName | (string & {});
-  message: string;
-}
 export type RequestInput = z.input<typeof requestSchema>;
 export type RequestIssue = z.core.$ZodIssue;

@@ -64,6 +64,27 @@ export async function fillValid(el: RefundExchangeForm): Promise<void> {
   await el.updateComplete;
 }
 
+/**
+ * Runs `act` (by default a click on Submit) and resolves once the form has judged the submit
+ * and rendered: the rules load on the first touch, so a submit may end after the click's render.
+ */
+export async function judged(
+  el: RefundExchangeForm,
+  act: () => void = () => $(el, '[part~=submit]').click(),
+): Promise<void> {
+  const names = ['refund-exchange-error', 'refund-exchange-submit'] as const;
+  const judgement = new Promise<void>((resolve) => {
+    const done = () => {
+      for (const name of names) el.removeEventListener(name, done);
+      resolve();
+    };
+    for (const name of names) el.addEventListener(name, done);
+  });
+  act();
+  await judgement;
+  await el.updateComplete;
+}
+
 export const uniqueName = () => `t${Date.now().toString(36)}${Math.random().toString(36).slice(2, 8)}`;
 
 export interface Received {

@@ -12,7 +12,7 @@ import de from '../src/i18n/de.js';
 import es from '../src/i18n/es.js';
 import it_ from '../src/i18n/it.js';
 import ja from '../src/i18n/ja.js';
-import { $, accessibleName, description, fillValid, focus, press, type } from './helpers.js';
+import { $, accessibleName, description, fillValid, focus, judged, press, type } from './helpers.js';
 
 const LOCALES: [string, Translation, string][] = [
   ['en', en, 'amazon.com'],
@@ -73,8 +73,7 @@ describe('refund-exchange-form in every language', () => {
       expect(text(el, '.picker .button')).to.equal(t.addPhotos);
       expect($<HTMLSelectElement>(el, '#marketplace').value).to.equal(marketplace);
 
-      $(el, '[part~=submit]').click();
-      await el.updateComplete;
+      await judged(el);
       expect(text(el, '.summary p')).to.equal(t.summary(6));
       expect(text(el, '#orderId-error')).to.equal(t.errOrderIdMissing);
       expect(text(el, '#reason-error')).to.equal(t.errReason);
@@ -202,8 +201,7 @@ describe('refund-exchange-form in every language', () => {
     let invalid = 0;
     form.addEventListener('invalid', () => invalid++, true);
     expect(form.noValidate).to.equal(true);
-    form.requestSubmit();
-    await el.updateComplete;
+    await judged(el, () => form.requestSubmit());
     expect(invalid).to.equal(0);
     expect(el.shadowRoot!.querySelector('.summary')).not.to.equal(null);
   });

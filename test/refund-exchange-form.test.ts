@@ -13,6 +13,7 @@ import {
   description,
   fillValid,
   focus,
+  judged,
   press,
   received,
   type,
@@ -23,10 +24,7 @@ import {
 const render = (endpoint = '/receiver/unused') =>
   fixture<RefundExchangeForm>(html`<refund-exchange-form endpoint=${endpoint} lang="en"></refund-exchange-form>`);
 
-const submit = async (el: RefundExchangeForm) => {
-  $(el, '[part~=submit]').click();
-  await el.updateComplete;
-};
+const submit = (el: RefundExchangeForm) => judged(el);
 
 const errorText = (el: RefundExchangeForm, field: string) => $(el, `#${field}-error`).textContent?.trim() ?? '';
 
@@ -206,14 +204,14 @@ describe('refund-exchange-form', () => {
     const el = await render();
     const cases: [string, string, string][] = [
       ['email', 'jane@', 'Enter an email address like name@example.com.'],
-      ['email', `${'a'.repeat(250)}@example.com`, 'Use at most 254 characters.'],
+      ['email', `${'a'.repeat(250)}@example.com`, '8 characters too many. Shorten this to at most 254.'],
       ['name', '   ', 'Enter your name.'],
-      ['name', 'x'.repeat(101), 'Use at most 100 characters.'],
+      ['name', 'x'.repeat(101), '1 character too many. Shorten this to at most 100.'],
       ['orderId', '1234-123456-1234567', 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.'],
-      ['productName', 'p'.repeat(201), 'Use at most 200 characters.'],
+      ['productName', 'p'.repeat(201), '1 character too many. Shorten this to at most 200.'],
       ['serialNumber', 'SN: A1', 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).'],
       ['serialNumber', 'A12-345', 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).'],
-      ['details', 'd'.repeat(2001), 'Use at most 2,000 characters.'],
+      ['details', 'd'.repeat(2001), '1 character too many. Shorten this to at most 2,000.'],
     ];
     for (const [field, value, message] of cases) {
       const control = $<HTMLInputElement>(el, `#${field}`);

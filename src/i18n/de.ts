@@ -68,7 +68,8 @@ const de: Translation = {
   errProductNameMissing: 'Geben Sie den Produktnamen ein.',
   errReason: 'Wählen Sie einen Grund für Ihre Anfrage aus.',
   errEmail: 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
-  errTooLong: (max: number) => `Kürzen Sie Ihre Eingabe auf höchstens ${number(max)} Zeichen.`,
+  errTooLong: (max: number, over: number) =>
+    `${number(over)} Zeichen zu viel. Kürzen Sie Ihre Eingabe auf höchstens ${number(max)} Zeichen.`,
   errOrderId:
     'Geben Sie die Bestellnummer aus „Meine Bestellungen“ bei Amazon ein, z.\u00a0B. 123-1234567-1234567.',
   errResolution: 'Wählen Sie, ob Sie eine Rückerstattung oder einen Umtausch wünschen.',
@@ -111,6 +112,13 @@ const de: Translation = {
   tryAgain: 'Bitte versuchen Sie es erneut.',
   errConfig:
     'Dieses Formular ist nicht richtig eingerichtet und kann keine Anfragen senden. Bitte wenden Sie sich an den Betreiber der Website.',
+
+  offlineWaiting: 'Sie sind offline. Ihre Anfrage wird gesendet, sobald Ihre Verbindung wieder besteht.',
+  errOffline: 'Sie sind offline, daher wurde Ihre Anfrage nicht gesendet. Senden Sie sie erneut, sobald Ihre Verbindung wieder besteht.',
+  draftRestored: 'Wir haben Ihre früheren Eingaben wiederhergestellt.',
+  startOver: 'Neu beginnen',
+  errCaptchaBlocked: (directive: string) =>
+    `Die Sicherheitseinstellungen dieser Seite blockieren die Sicherheitsprüfung, daher kann das Formular nicht gesendet werden. Bitte informieren Sie den Betreiber der Website: Er muss „${directive}“ in die Content-Security-Policy der Seite aufnehmen.`,
 };
 
 export default de;

@@ -68,7 +68,8 @@ export const en = {
   errProductNameMissing: 'Enter the product name.',
   errReason: 'Choose a reason for your request.',
   errEmail: 'Enter an email address like name@example.com.',
-  errTooLong: (max: number) => `Use at most ${count(max, 'character', 'characters')}.`,
+  errTooLong: (max: number, over: number) =>
+    `${count(over, 'character', 'characters')} too many. Shorten this to at most ${number(max)}.`,
   errOrderId: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.',
   errResolution: 'Choose whether you want a refund or an exchange.',
   errSerial: 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).',
@@ -105,6 +106,13 @@ export const en = {
   errRefused: (status: number) => `The server refused the request (error ${status}).`,
   tryAgain: 'Please try again.',
   errConfig: 'This form is not set up correctly and cannot send requests. Please contact the site owner.',
+
+  offlineWaiting: 'You are offline. Your request will be sent as soon as your connection is back.',
+  errOffline: 'You are offline, so your request has not been sent. Submit it again once your connection is back.',
+  draftRestored: 'We have restored what you entered earlier.',
+  startOver: 'Start over',
+  errCaptchaBlocked: (directive: string) =>
+    `This page’s security settings block the anti-robot check, so the form cannot be sent. Please ask the site owner to add “${directive}” to the page’s Content-Security-Policy.`,
 };
 
 export type Translation = typeof en;

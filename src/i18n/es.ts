@@ -70,7 +70,8 @@ const es: Translation = {
   errProductNameMissing: 'Introduzca el nombre del producto.',
   errReason: 'Elija el motivo de su solicitud.',
   errEmail: 'Introduzca una dirección de correo electrónico válida, por ejemplo, nombre@example.com.',
-  errTooLong: (max: number) => `Escriba como máximo ${count(max, 'carácter', 'caracteres')}.`,
+  errTooLong: (max: number, over: number) =>
+    `Sobran ${count(over, 'carácter', 'caracteres')}. Escriba como máximo ${count(max, 'carácter', 'caracteres')}.`,
   errOrderId:
     'Introduzca el número de pedido tal como figura en «Mis pedidos» de Amazon, por ejemplo, 123-1234567-1234567.',
   errResolution: 'Indique si desea un reembolso o un cambio.',
@@ -113,6 +114,13 @@ const es: Translation = {
   tryAgain: 'Inténtelo de nuevo.',
   errConfig:
     'Este formulario no está bien configurado y no puede enviar solicitudes. Póngase en contacto con el responsable del sitio web.',
+
+  offlineWaiting: 'No tiene conexión a internet. Su solicitud se enviará en cuanto se restablezca la conexión.',
+  errOffline: 'No tiene conexión a internet, así que su solicitud no se ha enviado. Vuelva a enviarla cuando se restablezca la conexión.',
+  draftRestored: 'Hemos recuperado los datos que introdujo anteriormente.',
+  startOver: 'Empezar de nuevo',
+  errCaptchaBlocked: (directive: string) =>
+    `La configuración de seguridad de esta página bloquea la verificación antirrobots, por lo que no se puede enviar el formulario. Pida al responsable del sitio web que añada «${directive}» a la Content-Security-Policy de la página.`,
 };
 
 export default es;

@@ -35,7 +35,8 @@ const frCA: Translation = {
 
   errEmailMissing: 'Saisissez votre adresse courriel pour que nous puissions vous répondre.',
   errEmail: 'Saisissez une adresse courriel valide, par exemple nom@example.com.',
-  errTooLong: (max: number) => `Saisissez au maximum ${count(max, 'caractère', 'caractères')}.`,
+  errTooLong: (max: number, over: number) =>
+    `${count(over, 'caractère', 'caractères')} en trop. Saisissez au maximum ${count(max, 'caractère', 'caractères')}.`,
   errImages: (max: number) => `Joignez au maximum ${photos(max)}.`,
 
   sent: 'Merci! Nous avons bien reçu votre demande.',

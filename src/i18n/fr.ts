@@ -71,7 +71,8 @@ const fr: Translation = {
   errProductNameMissing: 'Saisissez le nom du produit.',
   errReason: 'Choisissez le motif de votre demande.',
   errEmail: 'Saisissez une adresse e-mail valide, par exemple nom@example.com.',
-  errTooLong: (max: number) => `Saisissez au maximum ${count(max, 'caractère', 'caractères')}.`,
+  errTooLong: (max: number, over: number) =>
+    `${count(over, 'caractère', 'caractères')} en trop. Saisissez au maximum ${count(max, 'caractère', 'caractères')}.`,
   errOrderId:
     'Saisissez le numéro de commande indiqué dans «\u00a0Vos commandes\u00a0» sur Amazon, par exemple 123-1234567-1234567.',
   errResolution: 'Indiquez si vous souhaitez un remboursement ou un échange.',
@@ -114,6 +115,13 @@ const fr: Translation = {
   tryAgain: 'Veuillez réessayer.',
   errConfig:
     'Ce formulaire n’est pas configuré correctement et ne peut pas envoyer de demandes. Veuillez contacter le responsable du site.',
+
+  offlineWaiting: 'Vous êtes hors ligne. Votre demande sera envoyée dès que la connexion sera rétablie.',
+  errOffline: 'Vous êtes hors ligne\u00a0: votre demande n’a pas été envoyée. Renvoyez-la dès que la connexion sera rétablie.',
+  draftRestored: 'Nous avons restauré les informations que vous aviez saisies.',
+  startOver: 'Tout recommencer',
+  errCaptchaBlocked: (directive: string) =>
+    `Les paramètres de sécurité de cette page bloquent la vérification anti-robot\u00a0: le formulaire ne peut pas être envoyé. Veuillez demander au responsable du site d’ajouter «\u00a0${directive}\u00a0» à la Content-Security-Policy de la page.`,
 };
 
 export default fr;

@@ -3,6 +3,9 @@ import { en, type Translation } from './en.js';
 
 export type { Translation } from './en.js';
 
+/** A message kept as a function of the dictionary, so it follows a change of language. */
+export type Message = (t: Translation) => string;
+
 /** The locales the widget speaks, lower-cased. Each but English is its own chunk. */
 const LOADERS: Record<string, () => Promise<{ default: Translation }>> = {
   'en-gb': () => import('./en-GB.js'),

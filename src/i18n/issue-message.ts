@@ -1,13 +1,18 @@
 /** Maps a zod issue to the customer's message: the one place rules meet words. No DOM. */
-import type { FieldName, RequestIssue } from '../schema.js';
-import { LIMITS } from '../schema.js';
+import type { RequestIssue } from '../schema.js';
+import { chars, LIMITS, type FieldName } from '../fields.js';
 import type { Translation } from './en.js';
 
-/** The localized message for one issue of the request schema. */
+/**
+ * The localized message for one issue of the request schema, parsed with `reportInput`: a
+ * value that is too long is told by how much.
+ */
 export function issueMessage(issue: RequestIssue, t: Translation): string {
   const field = issue.path[0] as FieldName;
   const missing = issue.code === 'invalid_type' || (issue.code === 'too_small' && issue.minimum === 1);
-  const tooLong = (max: number) => (issue.code === 'too_big' ? t.errTooLong(max) : undefined);
+  // By how much, counted as the limit counts: what the customer has to delete.
+  const tooLong = (max: number) =>
+    issue.code === 'too_big' ? t.errTooLong(max, chars(String(issue.input ?? '')) - max) : undefined;
   switch (field) {
     case 'marketplace':
       return t.errMarketplace;

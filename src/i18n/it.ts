@@ -74,7 +74,8 @@ const it: Translation = {
   errProductNameMissing: 'Inserisca il nome del prodotto.',
   errReason: 'Scelga il motivo della richiesta.',
   errEmail: 'Inserisca un indirizzo email valido, ad esempio nome@example.com.',
-  errTooLong: (max: number) => `Inserisca al massimo ${count(max, 'carattere', 'caratteri')}.`,
+  errTooLong: (max: number, over: number) =>
+    `${count(over, 'carattere', 'caratteri')} di troppo. Inserisca al massimo ${count(max, 'carattere', 'caratteri')}.`,
   errOrderId:
     'Inserisca il numero d’ordine come appare in «I miei ordini» su Amazon, ad esempio 123-1234567-1234567.',
   errResolution: 'Indichi se desidera un rimborso o una sostituzione.',
@@ -116,6 +117,13 @@ const it: Translation = {
   tryAgain: 'La preghiamo di riprovare.',
   errConfig:
     'Questo modulo non è configurato correttamente e non può inviare richieste. Contatti il gestore del sito.',
+
+  offlineWaiting: 'Non è connesso a internet. La sua richiesta verrà inviata non appena la connessione sarà ripristinata.',
+  errOffline: 'Non è connesso a internet, quindi la sua richiesta non è stata inviata. La invii di nuovo quando la connessione sarà ripristinata.',
+  draftRestored: 'Abbiamo recuperato i dati che aveva inserito in precedenza.',
+  startOver: 'Ricomincia da capo',
+  errCaptchaBlocked: (directive: string) =>
+    `Le impostazioni di sicurezza di questa pagina bloccano il controllo anti-robot, quindi il modulo non può essere inviato. Chieda al gestore del sito di aggiungere «${directive}» alla Content-Security-Policy della pagina.`,
 };
 
 export default it;

@@ -62,7 +62,7 @@ const ja: Translation = {
   errProductNameMissing: '商品名を入力してください。',
   errReason: 'ご依頼の理由を選択してください。',
   errEmail: 'メールアドレスを「name@example.com」のような形式で入力してください。',
-  errTooLong: (max: number) => `${number(max)}文字以内で入力してください。`,
+  errTooLong: (max: number, over: number) => `${number(over)}文字超えています。${number(max)}文字以内に短くしてください。`,
   errOrderId: 'Amazonの注文履歴に記載されている注文番号を、123-1234567-1234567のような形式で入力してください。',
   errResolution: '返金と交換のどちらをご希望か選択してください。',
   errSerial: '「SN:」に続けて印字されているシリアル番号を、A1234567のように英数字で入力してください。',
@@ -101,6 +101,13 @@ const ja: Translation = {
   errRefused: (status: number) => `サーバーがリクエストを受け付けませんでした（エラー${status}）。`,
   tryAgain: 'もう一度お試しください。',
   errConfig: 'このフォームは正しく設定されていないため、送信できません。サイトの管理者にお問い合わせください。',
+
+  offlineWaiting: 'オフラインです。接続が回復したら、リクエストは自動的に送信されます。',
+  errOffline: 'オフラインのため、リクエストは送信されていません。接続が回復したら、もう一度送信してください。',
+  draftRestored: '前回入力した内容を復元しました。',
+  startOver: '最初からやり直す',
+  errCaptchaBlocked: (directive: string) =>
+    `このページのセキュリティ設定によりロボット対策の確認がブロックされているため、フォームを送信できません。ページのContent-Security-Policyに「${directive}」を追加するよう、サイトの管理者にお伝えください。`,
 };
 
 export default ja;

@@ -5,7 +5,8 @@
  * never leaves the browser. Runs on the main thread: decoding and encoding are asynchronous
  * in the browsers, and a worker would need a `worker-src` the host page's CSP may not allow.
  */
-import { LIMITS, type ImagePayload } from '../schema.js';
+import { LIMITS } from '../fields.js';
+import type { ImagePayload } from '../schema.js';
 import { HEAD_BYTES, isTruncated, MAX_PIXELS, sniff } from './sniff.js';
 
 export type PhotoProblem = 'empty' | 'not-image' | 'heic' | 'too-big' | 'damaged';

@@ -25,7 +25,8 @@ const NOT_AN_OBJECT = 'Send the request as one JSON object.';
  * Unknown keys are dropped from the request, not reported.
  */
 export function parseRequest(body: unknown, options?: SchemaOptions): ParseResult {
-  const result = createRequestSchema(options).safeParse(body);
+  // With the input, a message can say by how much a value is too long.
+  const result = createRequestSchema(options).safeParse(body, { reportInput: true });
   return result.success
     ? { ok: true, request: result.data }
     : { ok: false, errors: fieldErrors(result.error.issues) };

@@ -3,7 +3,7 @@
  * Retries what may succeed later, always with the same body and Idempotency-Key, so the
  * server can tell a retry from a new request. No DOM rendering: fetch, timers and crypto.
  */
-import type { FieldError } from '../schema.js';
+import type { FieldError } from '../fields.js';
 
 export type SendResult =
   | { kind: 'success'; status: number; reference?: string; response: unknown }

@@ -23,7 +23,7 @@ const ARGS: Record<string, unknown[]> = {
   photosHint: [5],
   removePhoto: ['box.jpg'],
   summary: [3],
-  errTooLong: [100],
+  errTooLong: [100, 5],
   errImages: [5],
   photoNotImage: ['box.jpg'],
   photoDamaged: ['box.jpg'],
@@ -32,6 +32,7 @@ const ARGS: Record<string, unknown[]> = {
   reference: ['RX-1'],
   errRateLimited: [30],
   errRefused: [403],
+  errCaptchaBlocked: ['trusted-types refund-exchange-form'],
 };
 
 const text = (t: Translation, key: keyof Translation): string => {

@@ -1,0 +1,75 @@
+/**
+ * The form's rules as the element uses them: zod and the words for its issues load as one
+ * chunk the first time a customer touches a form, then check the model for the element's
+ * current settings. No DOM, no Lit.
+ */
+import { FIELDS, type FieldError, type FieldName } from '../fields.js';
+import type { Translation } from '../i18n/index.js';
+import type { RefundExchangeRequest, SchemaOptions } from '../schema.js';
+import type { FieldIssues, FormModel, RequestContext } from './model.js';
+
+type Validation = typeof import('./validation.js');
+
+let validation: Validation | undefined;
+let loading: Promise<Validation> | undefined;
+const loadValidation = () =>
+  (loading ??= import('./validation.js').then(
+    (module) => (validation = module),
+    (error: unknown) => {
+      // Forgotten, so the next interaction asks again (the network may be back).
+      loading = undefined;
+      throw error;
+    },
+  ));
+
+/** What the rules depend on, as the element has it now. */
+export interface RulesSettings {
+  options: SchemaOptions;
+  context: RequestContext;
+  t: Translation;
+}
+
+export interface Problems {
+  request?: RefundExchangeRequest;
+  /** Each field's first issue, and its message in the form's language. */
+  issues: FieldIssues;
+  messages: Partial<Record<FieldName, string>>;
+}
+
+export class FormRules {
+  /** The schema and the settings it was built for: rebuilt only when those change. */
+  private built?: { key: string; schema: ReturnType<Validation['createRequestSchema']> };
+
+  constructor(
+    private readonly model: FormModel,
+    private readonly settings: () => RulesSettings,
+    /** Called once the chunk has loaded for a `load()`, so the host renders with the rules. */
+    private readonly loaded: () => void,
+  ) {}
+
+  /** Loads the rules if need be; undefined when they are here already. */
+  load(): Promise<unknown> | undefined {
+    return validation ? undefined : loadValidation().then(this.loaded);
+  }
+
+  /** Each field's first problem; none while the rules have not loaded. */
+  problems(): Problems {
+    if (!validation) return { issues: {}, messages: {} };
+    const { options, context, t } = this.settings();
+    const key = JSON.stringify(options);
+    if (this.built?.key !== key) this.built = { key, schema: validation.createRequestSchema(options) };
+    const { request, issues } = this.model.check(this.built.schema, context);
+    const messages: Partial<Record<FieldName, string>> = {};
+    for (const field of FIELDS) {
+      const issue = issues[field];
+      if (issue) messages[field] = validation.issueMessage(issue, t);
+    }
+    return { request, issues, messages };
+  }
+
+  /** The whole form checked: the request, or each field's problem in the form's order. */
+  check(): { request?: RefundExchangeRequest; errors: FieldError[] } {
+    const { request, messages } = this.problems();
+    return { request, errors: Object.entries(messages).map(([field, message]) => ({ field, message })) };
+  }
+}

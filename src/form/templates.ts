@@ -1,0 +1,224 @@
+/**
+ * The field templates the element renders: a label, the control, its error and its tip, wired
+ * together with `aria-describedby` inside the one shadow root. Views only: they read the model
+ * and call the element's handlers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import { chars, LIMITS, type FieldName } from '../fields.js';
+import type { Message, Translation } from '../i18n/index.js';
+import { isOptional, type FormModel, type TextField } from './model.js';
+
+export interface FieldContext {
+  t: Translation;
+  model: FormModel;
+  /** The message each field shows now. */
+  shown: Partial<Record<FieldName, string>>;
+  /** Errors are announced as they appear, but not after a submit, when the summary reads them. */
+  live: 'polite' | 'off';
+  /** The element's input and change handler. */
+  onInput: (e: Event) => void;
+}
+
+/** A label, `control`, the field's error and, when given, its "where do I find this?" tip. */
+export function field(c: FieldContext, name: FieldName, control: TemplateResult, tip?: unknown): TemplateResult {
+  const label = c.t[name as TextField];
+  return html`<div class="field" part="field">
+    <label for=${name} part="label">${label}${marker(c, name)}</label>
+    ${control}
+    <p id="${name}-error" class="error" part="error" aria-live=${c.live}>${c.shown[name] ?? nothing}</p>
+    ${tip
+      ? html`<details part="tip">
+          <summary>${c.t.tip}<span class="vh"> ${label}</span></summary>
+          <p id="${name}-tip">${tip}</p>
+        </details>`
+      : nothing}
+  </div>`;
+}
+
+/** Hidden from the accessible name, which is the label alone; `required` tells the rest. */
+export function marker(c: FieldContext, name: FieldName): TemplateResult {
+  return isOptional(name, c.model.values)
+    ? html`<span class="hint" aria-hidden="true">${c.t.optional}</span>`
+    : html`<span class="req" aria-hidden="true">*</span>`;
+}
+
+export function input(
+  c: FieldContext,
+  name: TextField,
+  type: string,
+  autocomplete: string,
+  tip?: unknown,
+): TemplateResult {
+  return field(
+    c,
+    name,
+    html`<input
+      id=${name}
+      name=${name}
+      part="control"
+      type=${type}
+      autocomplete=${autocomplete}
+      spellcheck=${name === 'name' || name === 'productName' ? 'true' : 'false'}
+      ?required=${!isOptional(name, c.model.values)}
+      aria-invalid=${!!c.shown[name]}
+      aria-describedby="${name}-error${tip ? ` ${name}-tip` : ''}"
+      .value=${c.model.values[name]}
+      @input=${c.onInput}
+    />`,
+    tip,
+  );
+}
+
+export function select(
+  c: FieldContext,
+  name: 'marketplace' | 'reason',
+  options: [string, string][],
+  selected: string | undefined,
+): TemplateResult {
+  return field(
+    c,
+    name,
+    html`<select
+      id=${name}
+      name=${name}
+      part="control"
+      required
+      aria-invalid=${!!c.shown[name]}
+      aria-describedby="${name}-error"
+      @change=${c.onInput}
+    >
+      <option value="" .selected=${!selected}>${c.t.choose}</option>
+      ${options.map(([value, label]) => html`<option value=${value} .selected=${value === selected}>${label}</option>`)}
+    </select>`,
+  );
+}
+
+export function choices(c: FieldContext): TemplateResult {
+  const error = c.shown.resolution;
+  return html`<fieldset class="field" part="field" aria-describedby="resolution-error">
+    <legend part="label">${c.t.resolution}${marker(c, 'resolution')}</legend>
+    ${(['refund', 'exchange'] as const).map(
+      (value) => html`<label class="choice">
+        <input
+          type="radio"
+          name="resolution"
+          value=${value}
+          required
+          aria-invalid=${!!error}
+          .checked=${c.model.values.resolution === value}
+          @change=${c.onInput}
+        />
+        ${c.t[value]}
+      </label>`,
+    )}
+    <p id="resolution-error" class="error" part="error" aria-live=${c.live}>${error ?? nothing}</p>
+  </fieldset>`;
+}
+
+export function details(c: FieldContext): TemplateResult {
+  const { values } = c.model;
+  return field(
+    c,
+    'details',
+    html`<textarea
+        id="details"
+        name="details"
+        part="control"
+        rows="5"
+        ?required=${!isOptional('details', values)}
+        aria-invalid=${!!c.shown.details}
+        aria-describedby="details-error details-count"
+        .value=${values.details}
+        @input=${c.onInput}
+      ></textarea>
+      <span id="details-count" class="hint">${c.t.charCount(chars(values.details), LIMITS.details)}</span>`,
+  );
+}
+
+/** After a failed submit: every problem as a link to its field, server messages without one first. */
+export function summary(c: FieldContext, onLink: (e: Event, field: FieldName) => void) {
+  const { submitted, topErrors } = c.model;
+  const errors = Object.entries(c.shown) as [FieldName, string][];
+  if (!submitted || !(errors.length || topErrors.length)) return nothing;
+  return html`<div class="summary" part="summary" tabindex="-1" role="group" aria-labelledby="summary-title">
+    <p id="summary-title">${c.t.summary(errors.length + topErrors.length)}</p>
+    <ul>
+      ${topErrors.map((message) => html`<li>${message}</li>`)}
+      ${errors.map(
+        ([field, message]) => html`<li><a href="#${field}" @click=${(e: Event) => onLink(e, field)}>${message}</a></li>`,
+      )}
+    </ul>
+  </div>`;
+}
+
+export interface PhotosView {
+  limit: number;
+  preparing: boolean;
+  /** Why files picked last were not all taken. */
+  problems: Message[];
+  onPick: (e: Event) => void;
+  onRemove: (id: string) => void;
+}
+
+export function photos(c: FieldContext, view: PhotosView): TemplateResult {
+  const { t } = c;
+  const problems = [c.shown.images, ...view.problems.map((problem) => problem(t))].filter(Boolean);
+  return html`<div class="field" part="field">
+    <label for="images" part="label">${t.images}${marker(c, 'images')}</label>
+    <span id="images-hint" class="hint">${t.photosHint(view.limit)}</span>
+    <!-- The native picker's own words ("Choose Files") come in the browser's language, so
+      it sits invisible over a button drawn in the form's language; it keeps focus and name. -->
+    <span class="picker">
+      <span class="button" aria-hidden="true">${t.addPhotos}</span>
+      <input
+        id="images"
+        name="images"
+        part="control"
+        type="file"
+        accept="image/jpeg,image/png,image/webp"
+        multiple
+        aria-invalid=${problems.length > 0}
+        aria-describedby="images-hint images-error"
+        @change=${view.onPick}
+      />
+    </span>
+    <div id="images-error" class="error" part="error" aria-live=${c.live}>${problems.map((p) => html`<p>${p}</p>`)}</div>
+    ${view.preparing ? html`<p class="hint" role="status">${t.readingPhotos}</p>` : nothing}
+    ${c.model.photos.length
+      ? html`<ul class="photos">
+          ${c.model.photos.map(
+            ({ id, image }) => html`<li>
+              <span>${image.name} (${image.width}×${image.height})</span>
+              <button type="button" part="button" @click=${() => view.onRemove(id)}>${t.removePhoto(image.name)}</button>
+            </li>`,
+          )}
+        </ul>`
+      : nothing}
+  </div>`;
+}
+
+/**
+ * The captcha's field: an empty container the captcha controller fills (a Lit template must not
+ * own the widget's node), its error, and a retry once it failed or the server refused it.
+ */
+export function captcha(c: FieldContext, view: { failed: boolean; onRetry: () => void }): TemplateResult {
+  const { t } = c;
+  const refused = !!c.model.serverErrors.captcha;
+  // The server's reason (expired, used, failed) is in its language; the remedy is the same.
+  const error = refused ? t.errCaptchaRefused : view.failed ? t.errCaptchaFetch : undefined;
+  return html`<div class="field" part="field">
+    <span id="captcha-label" class="label" part="label">${t.captcha}</span>
+    <div
+      id="captcha"
+      class="captcha"
+      role="group"
+      tabindex="-1"
+      aria-labelledby="captcha-label"
+      aria-describedby="captcha-error"
+    ></div>
+    <p id="captcha-error" class="error" part="error" aria-live=${c.live}>${error ?? nothing}</p>
+    ${view.failed || refused
+      ? html`<button id="captcha-retry" type="button" part="button" @click=${view.onRetry}>${t.captchaRetry}</button>`
+      : nothing}
+  </div>`;
+}

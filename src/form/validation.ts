@@ -1,0 +1,7 @@
+/**
+ * What checking the form takes, as one chunk: the rules (zod) and the words for their issues.
+ * The element loads it when a customer first touches a form, so a page that only shows the
+ * form never downloads zod.
+ */
+export { createRequestSchema } from '../schema.js';
+export { issueMessage } from '../i18n/issue-message.js';

@@ -1,0 +1,88 @@
+/**
+ * Turns the files a customer picks into the model's photos: at most as many as there is room
+ * for, each prepared by the lazily loaded photo code, and a message for each one refused.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { FormModel, Photo } from '../form/model.js';
+import type { Message } from '../i18n/index.js';
+import type { PhotoProblem } from './prepare.js';
+
+const TERMS = {
+  empty: 'photoDamaged',
+  damaged: 'photoDamaged',
+  'not-image': 'photoNotImage',
+  heic: 'photoHeic',
+  'too-big': 'photoTooBig',
+} as const satisfies Record<PhotoProblem, string>;
+
+/** A fresh id for a photo: the same file picked twice makes two photos. */
+export const photoId = (): string => Math.random().toString(36).slice(2) + Date.now().toString(36);
+
+export class PhotosController implements ReactiveController {
+  /** Files are being read and prepared: sending waits. */
+  preparing = false;
+  /** Why the last files picked were not all taken. */
+  problems: Message[] = [];
+
+  /** Bumped by reset(), so photos still being prepared for the old form are dropped. */
+  private generation = 0;
+
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly model: FormModel,
+    /** Most photos the form takes (the `max-images` attribute, checked). */
+    private readonly limit: () => number,
+  ) {
+    host.addController(this);
+  }
+
+  /** A removed form stops decoding; photos already prepared stay in the model. */
+  hostDisconnected(): void {
+    this.reset();
+  }
+
+  /** Prepares `files` in order, as many as there is room for. */
+  async add(files: File[]): Promise<void> {
+    const limit = this.limit();
+    const room = limit - this.model.photos.length;
+    const generation = this.generation;
+    const problems: Message[] = files.length > room ? [(t) => t.errImages(limit)] : [];
+    // The last messages stay until these files have their own, so nothing jumps meanwhile.
+    this.set(true, this.problems);
+    this.model.clearServerError('images');
+    try {
+      const { preparePhoto } = await import('./prepare.js');
+      for (const file of files.slice(0, Math.max(room, 0))) {
+        const result = await preparePhoto(file);
+        if (generation !== this.generation) return;
+        if (result.ok) this.model.addPhotos([{ id: photoId(), image: result.image } satisfies Photo]);
+        else problems.push((t) => t[TERMS[result.problem]](file.name));
+      }
+    } catch {
+      // The photo code could not be loaded (offline, or its chunk was not deployed).
+      problems.push((t) => t.photoUnavailable);
+    } finally {
+      if (generation === this.generation) {
+        this.set(false, problems);
+        this.model.touchPhotos();
+      }
+    }
+  }
+
+  remove(id: string): void {
+    this.problems = [];
+    this.model.removePhoto(id);
+  }
+
+  /** Forgets the messages, and drops photos still being prepared. */
+  reset(): void {
+    this.generation++;
+    this.set(false, []);
+  }
+
+  private set(preparing: boolean, problems: Message[]): void {
+    this.preparing = preparing;
+    this.problems = problems;
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,240 @@
+/**
+ * Runs a submit for the element: the whole-form check, waiting for the captcha, the cancelable
+ * submit event, sending with one Idempotency-Key per submission (also across going offline),
+ * and turning the answer into events, field errors or a message. Owns the phase, so the
+ * element only asks what to show.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import {
+  RefundExchangeErrorEvent,
+  RefundExchangeSubmitEvent,
+  RefundExchangeSuccessEvent,
+  type FieldError,
+} from '../events.js';
+import type { FormModel } from '../form/model.js';
+import { sentences, type Message } from '../i18n/index.js';
+import type { RefundExchangeRequest } from '../schema.js';
+import type { SendResult } from './send.js';
+
+/** One state for sending: waiting for the captcha, on the wire, waiting for a connection, done. */
+export type Phase = 'idle' | 'solving' | 'sending' | 'offline' | 'sent';
+
+export interface Submission {
+  /** The endpoint, or why there is none. */
+  target: { url: string } | { problem: string };
+  /** What has to load before the form can be checked; undefined when it is there. */
+  ready?: () => Promise<unknown> | undefined;
+  /** The whole form checked: the request, or each field's problem. */
+  check(): { request?: RefundExchangeRequest; errors: FieldError[] };
+  /** With a captcha: settles once its solution is there; rejects when it failed. */
+  solved?: () => Promise<unknown>;
+}
+
+/** What the element does when the answer concerns more than this controller. */
+export interface SubmissionHooks {
+  /** The endpoint took the request: the captcha solution is used up, the draft done with. */
+  sent(): void;
+  /** The server refused the captcha solution: a new puzzle is needed. */
+  captchaRefused(): void;
+  /** Moves focus to what tells the outcome, as the outcome is told (not a task later). */
+  focus(selector: string): void;
+}
+
+/**
+ * The sending code loads when a customer first focuses a form, outside the entry's budget;
+ * a failed load is forgotten so the next submit asks again (browsers that cache failed
+ * module loads answer from that cache until the page is reloaded).
+ */
+let sender: Promise<typeof import('./send.js')> | undefined;
+export const loadSender = () =>
+  (sender ??= import('./send.js').catch((error: unknown) => {
+    sender = undefined;
+    throw error;
+  }));
+
+const offline = () => navigator.onLine === false;
+
+/** Resolves at the browser's next `online` event; rejects when `signal` aborts. */
+const whenOnline = (signal: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    const done = () => {
+      removeEventListener('online', done);
+      signal.removeEventListener('abort', done);
+      if (signal.aborted) reject(signal.reason);
+      else resolve();
+    };
+    addEventListener('online', done);
+    signal.addEventListener('abort', done);
+  });
+
+export class SubmissionController implements ReactiveController {
+  phase: Phase = 'idle';
+  /** A message about the whole form: configuration, network, server. */
+  failure?: Message;
+  reference = '';
+  /** One key per submission: kept while the request stays the same apart from its captcha. */
+  idempotency?: { key: string; fingerprint: string };
+
+  private sending?: AbortController;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly model: FormModel,
+    private readonly hooks: SubmissionHooks,
+  ) {
+    host.addController(this);
+    // A customer who changes the form while it waits for a connection is not done with it.
+    model.subscribe(() => {
+      if (this.phase !== 'offline') return;
+      this.abort();
+      this.failure = (t) => sentences(t, [t.errOffline, t.kept]);
+    });
+  }
+
+  /** Removed mid-send: the request is abandoned, and everything entered stays for next time. */
+  hostDisconnected(): void {
+    this.abort();
+  }
+
+  /** Whether a submit is under way, so that Submit and Reset wait. */
+  get busy(): boolean {
+    return this.phase !== 'idle' && this.phase !== 'sent';
+  }
+
+  /** Checks, waits for the captcha, asks the host, sends, and tells the outcome. */
+  async submit(submission: Submission): Promise<void> {
+    this.failure = undefined;
+    this.model.startSubmit();
+    const { target } = submission;
+    if ('problem' in target) {
+      this.failure = (t) => t.errConfig;
+      this.host.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'config' }));
+      return this.hooks.focus('.alert');
+    }
+    const loading = submission.ready?.();
+    if (loading) {
+      try {
+        await loading;
+      } catch {
+        return this.handleResult({ kind: 'failure', reason: 'network' });
+      }
+    }
+    let { request, errors } = submission.check();
+    if (!request && submission.solved && errors.every((e) => e.field === 'captcha')) {
+      // Everything else is fine: wait for the solution, which is usually on its way.
+      const waiting = this.start('solving');
+      try {
+        await submission.solved();
+      } catch {
+        // The captcha failed while we waited; its own message and retry are on screen.
+        if (this.sending === waiting) this.set('idle');
+        return this.hooks.focus('#captcha-retry');
+      }
+      if (this.sending !== waiting) return;
+      this.set('idle');
+      ({ request, errors } = submission.check());
+    }
+    if (!request) {
+      this.host.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'validation', errors }));
+      return this.hooks.focus('.summary');
+    }
+    if (!this.host.dispatchEvent(new RefundExchangeSubmitEvent({ payload: request }))) return;
+    return this.send(target.url, request);
+  }
+
+  /** Back to the start: a request in flight or waiting is abandoned. */
+  reset(): void {
+    this.abort();
+    this.failure = undefined;
+    this.reference = '';
+    this.idempotency = undefined;
+    this.set('idle');
+  }
+
+  private async send(url: string, request: RefundExchangeRequest): Promise<void> {
+    const sending = this.start('sending');
+    const { signal } = sending;
+    // The photos by identity, not by their megabytes of data; the captcha changes on its own.
+    const fingerprint = JSON.stringify({ ...request, captcha: '', images: this.model.photos.map((p) => p.id) });
+    let result: SendResult;
+    for (;;) {
+      try {
+        if (offline()) {
+          this.set('offline');
+          await whenOnline(signal);
+          this.set('sending');
+        }
+        const { newIdempotencyKey, send } = await loadSender();
+        if (this.idempotency?.fingerprint !== fingerprint) this.idempotency = { key: newIdempotencyKey(), fingerprint };
+        result = await send({ url, body: request, idempotencyKey: this.idempotency.key, signal });
+      } catch {
+        // Abandoned by reset(), a removal or an edit; or the sending code did not load.
+        if (signal.aborted) return;
+        result = { kind: 'failure', reason: 'network' };
+      }
+      // The connection went on the way: wait for it rather than give up.
+      if (!(result.kind === 'failure' && result.reason === 'network' && offline())) break;
+    }
+    this.sending = undefined;
+    this.set('idle');
+    return this.handleResult(result);
+  }
+
+  private handleResult(result: SendResult): void {
+    if (result.kind === 'success') {
+      this.reference = result.reference ?? '';
+      this.idempotency = undefined;
+      this.set('sent');
+      this.hooks.sent();
+      const { status, reference, response } = result;
+      this.host.dispatchEvent(
+        new RefundExchangeSuccessEvent(reference ? { status, reference, response } : { status, response }),
+      );
+      return this.hooks.focus('.done');
+    }
+    if (result.kind === 'fields') {
+      this.model.showServerErrors(result.errors);
+      // Refused, expired or already used: solve a new puzzle for the next try.
+      if (this.model.serverErrors.captcha) this.hooks.captchaRefused();
+      this.host.dispatchEvent(
+        new RefundExchangeErrorEvent({ kind: 'validation', status: result.status, errors: result.errors }),
+      );
+      return this.hooks.focus('.summary');
+    }
+    const { reason, status, retryAfter = 0 } = result;
+    this.failure = (t) => {
+      const message = {
+        server: t.errServer,
+        network: t.errNetwork,
+        timeout: t.errTimeout,
+        'too-large': t.errTooLarge,
+        'rate-limited': t.errRateLimited(retryAfter),
+        refused: status ? t.errRefused(status) : t.errServer,
+      }[reason];
+      const again = reason === 'too-large' || reason === 'rate-limited' ? '' : t.tryAgain;
+      return sentences(t, [message, again, t.kept]);
+    };
+    const kind = reason === 'network' || reason === 'timeout' ? 'network' : 'server';
+    this.host.dispatchEvent(new RefundExchangeErrorEvent(status ? { kind, status } : { kind }));
+    this.hooks.focus('.alert');
+  }
+
+  /** A new run of this controller's work; the one before it is abandoned. */
+  private start(phase: Phase): AbortController {
+    this.sending?.abort();
+    const controller = (this.sending = new AbortController());
+    this.set(phase);
+    return controller;
+  }
+
+  private abort(): void {
+    this.sending?.abort();
+    this.sending = undefined;
+    if (this.busy) this.set('idle');
+  }
+
+  private set(phase: Phase): void {
+    this.phase = phase;
+    this.host.requestUpdate();
+  }
+}

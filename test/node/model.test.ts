@@ -1,0 +1,170 @@
+import { describe, it } from 'node:test';
+import assert from 'node:assert/strict';
+import { FormModel, type RequestContext } from '../../src/form/model.js';
+import { createRequestSchema } from '../../src/schema.js';
+
+const context: RequestContext = { locale: 'en-US', marketplace: 'amazon.com' };
+const rules = createRequestSchema();
+
+/** A model with every required field filled in as a customer would. */
+function filled(): FormModel {
+  const model = new FormModel();
+  model.set('email', ' jane@example.com ');
+  model.set('name', 'Jane Doe');
+  model.set('orderId', '123-1234567-1234567');
+  model.set('productName', 'Kettle');
+  model.set('resolution', 'refund');
+  model.set('reason', 'defective');
+  return model;
+}
+
+const image = { name: 'a.jpg', type: 'image/jpeg' as const, width: 1, height: 1, data: 'AAAA' };
+
+describe('FormModel', () => {
+  it('records what the customer changed and left, and tells its listeners', () => {
+    const model = new FormModel();
+    let calls = 0;
+    const stop = model.subscribe(() => calls++);
+    model.leave('email');
+    assert.equal(model.left.has('email'), false, 'leaving an unchanged field is not leaving a change');
+    model.set('email', 'j');
+    model.leave('email');
+    assert.deepEqual([...model.changed], ['email']);
+    assert.deepEqual([...model.left], ['email']);
+    assert.equal(calls, 2);
+    stop();
+    model.set('email', 'ja');
+    assert.equal(calls, 2);
+  });
+
+  it('turns values into the request: normalised by the rules, empty optional text left out', () => {
+    const model = filled();
+    model.set('details', '   ');
+    assert.deepEqual(model.input(context), {
+      locale: 'en-US',
+      marketplace: 'amazon.com',
+      email: ' jane@example.com ',
+      name: 'Jane Doe',
+      orderId: '123-1234567-1234567',
+      productName: 'Kettle',
+      resolution: 'refund',
+      reason: 'defective',
+    });
+    model.addPhotos([{ id: 'p1', image }]);
+    const { request, issues } = model.check(rules, { ...context, captcha: 'solution' });
+    assert.deepEqual(issues, {});
+    assert.equal(request?.email, 'jane@example.com');
+    assert.deepEqual(request?.images, [image]);
+    assert.equal(request?.captcha, 'solution');
+  });
+
+  it('answers a check of unchanged values from memory, and checks again after a change', () => {
+    const model = filled();
+    const first = model.check(rules, context);
+    assert.equal(model.check(rules, context), first);
+    assert.notEqual(model.check(rules, { ...context, locale: 'de-DE' }), first);
+    model.set('orderId', '12');
+    const second = model.check(rules, context);
+    assert.equal(second.request, undefined);
+    assert.equal(second.issues.orderId?.code, 'invalid_format');
+  });
+
+  it('keeps the first issue of each field, with the input that made a value too long', () => {
+    const model = filled();
+    model.set('name', 'n'.repeat(105));
+    const { issues } = model.check(rules, context);
+    assert.equal(issues.name?.code, 'too_big');
+    assert.equal(issues.name?.input, 'n'.repeat(105));
+  });
+
+  it('shows a problem after a submit, once changed and left, and a too-long value at once', () => {
+    const model = new FormModel();
+    model.set('name', 'n'.repeat(101));
+    model.set('email', 'jane@');
+    const { issues } = model.check(rules, context);
+    assert.equal(model.shows('name', issues.name), true, 'too long: the customer should stop typing');
+    assert.equal(model.shows('email', issues.email), false, 'still typing');
+    model.leave('email');
+    assert.equal(model.shows('email', issues.email), true);
+    assert.equal(model.shows('orderId', issues.orderId), false, 'never touched');
+    model.startSubmit();
+    assert.equal(model.shows('orderId', issues.orderId), true);
+    assert.equal(model.shows('orderId', undefined), false);
+  });
+
+  it('puts server errors at their fields and the rest at the top, until the field changes', () => {
+    const model = filled();
+    model.showServerErrors([
+      { field: 'orderId', message: 'No such order' },
+      { field: 'orderId', message: 'second' },
+      { field: 'nonsense', message: 'Try tomorrow' },
+      { field: '', message: 'Whole form' },
+    ]);
+    assert.deepEqual(model.serverErrors, { orderId: 'No such order' });
+    assert.deepEqual(model.topErrors, ['Try tomorrow', 'Whole form']);
+    model.set('orderId', '123-1234567-1234568');
+    assert.equal(model.serverErrors.orderId, undefined);
+    model.startSubmit();
+    assert.deepEqual(model.topErrors, []);
+  });
+
+  it('shows the region’s purchase site until the customer chooses, then only an offered one', () => {
+    const model = new FormModel();
+    const offered = ['amazon.com', 'amazon.de'];
+    assert.equal(model.marketplace('amazon.com', offered), 'amazon.com');
+    model.set('marketplace', 'amazon.de');
+    assert.equal(model.marketplace('amazon.com', offered), 'amazon.de');
+    model.set('marketplace', '');
+    assert.equal(model.marketplace('amazon.com', offered), undefined, '“Choose…” is a choice');
+    model.set('marketplace', 'amazon.fr');
+    assert.equal(model.marketplace('amazon.com', offered), undefined);
+  });
+
+  it('knows whether anything worth keeping was entered', () => {
+    const model = new FormModel();
+    model.set('marketplace', 'amazon.de');
+    model.set('email', '  ');
+    assert.equal(model.hasInput, false);
+    model.addPhotos([{ id: 'p', image }]);
+    assert.equal(model.hasInput, true);
+    model.removePhoto('p');
+    model.set('details', 'x');
+    assert.equal(model.hasInput, true);
+    model.reset();
+    assert.equal(model.hasInput, false);
+    assert.equal(model.changed.size, 0);
+  });
+
+  it('loads a snapshot back, a field emptied on purpose included', () => {
+    const model = filled();
+    model.set('marketplace', '');
+    model.leave('email');
+    const copy = new FormModel();
+    assert.equal(copy.load(JSON.parse(JSON.stringify(model.snapshot()))), true);
+    assert.deepEqual(copy.values, model.values);
+    assert.deepEqual([...copy.changed].sort(), [...model.changed].sort());
+    assert.deepEqual([...copy.left], ['email']);
+    assert.equal(copy.marketplace('amazon.com', ['amazon.com']), undefined);
+  });
+
+  it('takes a prefill of request keys, and only what fits', () => {
+    const model = new FormModel();
+    const taken = model.load(
+      { orderId: '123-1234567-1234567', reason: 'bogus', resolution: 'exchange', email: 42, constructor: 'x' },
+      { reason: ['defective', 'other'], resolution: ['refund', 'exchange'] },
+    );
+    assert.equal(taken, true);
+    assert.equal(model.values.orderId, '123-1234567-1234567');
+    assert.equal(model.values.resolution, 'exchange');
+    assert.equal(model.values.reason, '', 'not one of the choices');
+    assert.equal(model.values.email, '', 'not a string');
+  });
+
+  it('ignores what is not a snapshot at all', () => {
+    for (const data of [null, undefined, 'text', 7, [], [{ email: 'a' }], { values: { email: 'x'.repeat(5_000_000) } }, {}]) {
+      const model = new FormModel();
+      assert.equal(model.load(data), false, JSON.stringify(data)?.slice(0, 40));
+      assert.equal(model.hasInput, false);
+    }
+  });
+});
