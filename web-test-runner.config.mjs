@@ -2,6 +2,8 @@ import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { receiver } from './test/receiver.mjs';
 import { puzzles } from './test/puzzles.mjs';
+import { pages } from './test/pages.mjs';
+import { demoReceiver } from './test/demo.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -25,12 +27,15 @@ const browsers = [
   puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }),
 ].filter((_, i) => !only || only.includes(['chromium', 'firefox'][i]));
 
+const demo = demoReceiver();
+
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' })],
-  // A real receiving endpoint and a real puzzle endpoint on the test server's loopback port.
-  middleware: [receiver(), puzzles()],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), demo],
+  // A real receiving endpoint and a real puzzle endpoint on the test server's loopback port,
+  // the demo's own receiver, and pages of their own for tests that reload or need a CSP.
+  middleware: [receiver(), puzzles(), demo.middleware, pages()],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
