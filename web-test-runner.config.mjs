@@ -4,6 +4,7 @@ import { receiver } from './test/receiver.mjs';
 import { puzzles } from './test/puzzles.mjs';
 import { pages } from './test/pages.mjs';
 import { demoReceiver } from './test/demo.mjs';
+import { network } from './test/network.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -32,7 +33,7 @@ const demo = demoReceiver();
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), demo],
+  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), demo, network()],
   // A real receiving endpoint and a real puzzle endpoint on the test server's loopback port,
   // the demo's own receiver, and pages of their own for tests that reload or need a CSP.
   middleware: [receiver(), puzzles(), demo.middleware, pages()],

@@ -7,17 +7,9 @@ import '../src/define.js';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeErrorEvent, RefundExchangeSuccessEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
-import { $, fillValid, received, uniqueName, until } from './helpers.js';
+import { $, fillValid, lookLikeAPerson, received, uniqueName, until } from './helpers.js';
 
-// friendly-challenge refuses to solve in automated browsers (NOTES). The test page looks like an
-// ordinary browser to it; this must happen before its chunk loads, which is on first interaction.
-for (const [name, value] of [
-  ['webdriver', false],
-  ['userAgent', navigator.userAgent.replace(/Headless/g, '')],
-  ['appVersion', navigator.appVersion.replace(/Headless/g, '')],
-] as const) {
-  Object.defineProperty(Navigator.prototype, name, { get: () => value, configurable: true });
-}
+lookLikeAPerson();
 
 let terminated = 0;
 const terminate = Worker.prototype.terminate;

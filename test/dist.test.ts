@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeSuccessEvent } from '../src/events.js';
-import { $, fillValid, focus, press, received, uniqueName } from './helpers.js';
+import { $, fillValid, focus, press, received, uniqueName, until } from './helpers.js';
 
 const load = (query = '') => import(/* @vite-ignore */ `/dist/refund-exchange-form.js${query}`);
 
@@ -17,6 +17,21 @@ describe('dist/refund-exchange-form.js', () => {
     expect(defined).to.be.a('function');
     await load('?copy');
     expect(customElements.get('refund-exchange-form')).to.equal(defined);
+  });
+
+  it('loads the rules (zod) only once the customer touches the form', async () => {
+    const fetched = () =>
+      performance
+        .getEntriesByType('resource')
+        .map((entry) => entry.name)
+        .filter((url) => /\/dist\/chunks\/validation-[\w-]+\.js$/.test(url));
+    const el = await fixture<RefundExchangeForm>(
+      html`<refund-exchange-form lang="en" endpoint="/receiver/x"></refund-exchange-form>`,
+    );
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(fetched()).to.deep.equal([]);
+    focus(el, '#email');
+    await until(() => fetched().length === 1);
   });
 
   it('is accessible', async () => {

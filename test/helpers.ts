@@ -1,6 +1,19 @@
 /** Shared helpers for the element's browser tests. */
-import { sendKeys } from '@web/test-runner-commands';
+import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
+
+// The rules load when a customer first touches a form: one small chunk in the build, but some
+// hundred modules from the test server, which take a second the first time. Tests type faster
+// than people; warm the module map so a test's first keystrokes meet the rules as a person's
+// would. (test/dist.test.ts checks the lazy loading itself, on the built script.)
+await import('../src/form/validation.js');
+
+// Forms keep drafts in sessionStorage by default, and the tests of a file share one page: each
+// test starts as a first visit would, with nothing kept from the test before.
+beforeEach(() => {
+  sessionStorage.clear();
+  localStorage.clear();
+});
 
 export const $ = <T extends Element = HTMLElement>(el: RefundExchangeForm, selector: string): T => {
   const found = el.shadowRoot!.querySelector<T>(selector);
@@ -105,5 +118,29 @@ export async function until<T>(check: () => T | undefined | false | Promise<T | 
     if (value) return value;
     if (Date.now() > end) throw new Error('condition not met in time');
     await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+/**
+ * Takes the browser offline for `ms` (test/network.mjs), resolving once the page is offline.
+ * The command's answer may only come back online, so it is not waited for here.
+ */
+export async function goOffline(ms: number, win: Window = window): Promise<void> {
+  const offline = new Promise((resolve) => win.addEventListener('offline', resolve, { once: true }));
+  void executeServerCommand('go-offline', { ms });
+  await offline;
+}
+
+/**
+ * friendly-challenge refuses to solve in automated browsers (NOTES): make the page look like an
+ * ordinary browser to it. Call before its chunk loads, which is on a form's first interaction.
+ */
+export function lookLikeAPerson(win: Window & typeof globalThis = window): void {
+  for (const [name, value] of [
+    ['webdriver', false],
+    ['userAgent', win.navigator.userAgent.replace(/Headless/g, '')],
+    ['appVersion', win.navigator.appVersion.replace(/Headless/g, '')],
+  ] as const) {
+    Object.defineProperty(win.Navigator.prototype, name, { get: () => value, configurable: true });
   }
 }
