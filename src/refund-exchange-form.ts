@@ -303,7 +303,7 @@ export class RefundExchangeForm extends LitElement {
               onRemove: (id) => this.handleRemovePhoto(id),
             })
           : nothing}
-        ${this.sitekey ? fields.captcha(c, { failed: this.captcha.failed, onRetry: this.handleCaptchaRetry }) : nothing}
+        ${this.sitekey ? fields.captcha(c, { failed: this.captcha.failed, blocked: this.captcha.blocked, onRetry: this.handleCaptchaRetry }) : nothing}
         ${this.renderActions(t)}
       </form>
     `;

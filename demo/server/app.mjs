@@ -25,6 +25,10 @@ const CSP = [
   "form-action 'none'",
   "base-uri 'none'",
   "frame-ancestors 'none'",
+  // Trusted Types: Lit's templates use its `lit-html` policy; the captcha's workers use the
+  // widget's own policy, which passes only the blob: URLs it made.
+  "require-trusted-types-for 'script'",
+  'trusted-types lit-html refund-exchange-form',
 ].join('; ');
 
 const COMMON = {

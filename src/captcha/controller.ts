@@ -9,6 +9,7 @@ import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { WidgetInstance } from 'friendly-challenge';
 import { captchaStyles } from './styles.js';
 import { captchaLanguage } from './language.js';
+import { policyAllowed, TRUSTED_TYPES_DIRECTIVE, trustedWidget, withoutMarkupSink } from './trusted-types.js';
 
 export type CaptchaState = 'idle' | 'solving' | 'done' | 'failed';
 
@@ -29,6 +30,8 @@ const RENEW_EARLY_MS = 60_000;
 export class CaptchaController implements ReactiveController {
   state: CaptchaState = 'idle';
   solution = '';
+  /** When the page's CSP refused the captcha: the directive it must add. */
+  blocked?: string;
 
   private widget?: WidgetInstance;
   private node?: HTMLElement;
@@ -69,12 +72,18 @@ export class CaptchaController implements ReactiveController {
     this.key = key;
     const node = (this.node = document.createElement('div'));
     node.className = 'frc-captcha';
+    // friendly-challenge shows each state with innerHTML, which Trusted Types would block.
+    withoutMarkupSink(node);
     settings.container.append(node);
     const sheet = captchaStyles.styleSheet;
     const { root } = settings;
     if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
     this.set('solving');
     this.started = Date.now();
+    if (!policyAllowed()) {
+      this.blocked = TRUSTED_TYPES_DIRECTIVE;
+      return this.fail();
+    }
     try {
       this.widget = this.create(node, settings, language);
     } catch {
@@ -90,17 +99,20 @@ export class CaptchaController implements ReactiveController {
   }
 
   private create(node: HTMLElement, settings: CaptchaSettings, language: string): WidgetInstance {
-    const widget = new WidgetInstance(node, {
-      sitekey: settings.sitekey,
-      ...(settings.puzzleEndpoint ? { puzzleEndpoint: settings.puzzleEndpoint } : {}),
-      language: language as never,
-      startMode: 'none',
-      skipStyleInjection: true,
-      // The solution travels in the JSON body, not in a form field.
-      solutionFieldName: '-',
-      doneCallback: (solution) => this.done(solution),
-      errorCallback: () => this.fail(),
-    });
+    const widget = trustedWidget(
+      () =>
+        new WidgetInstance(node, {
+          sitekey: settings.sitekey,
+          ...(settings.puzzleEndpoint ? { puzzleEndpoint: settings.puzzleEndpoint } : {}),
+          language: language as never,
+          startMode: 'none',
+          skipStyleInjection: true,
+          // The solution travels in the JSON body, not in a form field.
+          solutionFieldName: '-',
+          doneCallback: (solution) => this.done(solution),
+          errorCallback: () => this.fail(),
+        }),
+    );
     // friendly-challenge reports a failing solver worker only on screen, never to
     // errorCallback (NOTES): without this, a submit waiting for the solution would wait forever.
     const internals = widget as unknown as { onWorkerError(error: unknown): void };
@@ -150,6 +162,7 @@ export class CaptchaController implements ReactiveController {
     this.node = undefined;
     this.solution = '';
     this.state = 'idle';
+    this.blocked = undefined;
   }
 
   private done(solution: string): void {

@@ -59,6 +59,11 @@ export class CaptchaSlot implements ReactiveController {
     return this.unavailable || this.controller?.state === 'failed';
   }
 
+  /** Set when the page's CSP refused the captcha: the directive the page must add. */
+  get blocked(): string | undefined {
+    return this.controller?.blocked;
+  }
+
   get solution(): string {
     return this.controller?.solution ?? '';
   }

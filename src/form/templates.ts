@@ -201,11 +201,16 @@ export function photos(c: FieldContext, view: PhotosView): TemplateResult {
  * The captcha's field: an empty container the captcha controller fills (a Lit template must not
  * own the widget's node), its error, and a retry once it failed or the server refused it.
  */
-export function captcha(c: FieldContext, view: { failed: boolean; onRetry: () => void }): TemplateResult {
+export function captcha(
+  c: FieldContext,
+  view: { failed: boolean; blocked: string | undefined; onRetry: () => void },
+): TemplateResult {
   const { t } = c;
   const refused = !!c.model.serverErrors.captcha;
   // The server's reason (expired, used, failed) is in its language; the remedy is the same.
-  const error = refused ? t.errCaptchaRefused : view.failed ? t.errCaptchaFetch : undefined;
+  // A page that blocks the captcha needs its owner, not the customer's connection, to act.
+  const failure = view.blocked ? t.errCaptchaBlocked(view.blocked) : t.errCaptchaFetch;
+  const error = refused ? t.errCaptchaRefused : view.failed ? failure : undefined;
   return html`<div class="field" part="field">
     <span id="captcha-label" class="label" part="label">${t.captcha}</span>
     <div
@@ -222,3 +227,4 @@ export function captcha(c: FieldContext, view: { failed: boolean; onRetry: () =>
       : nothing}
   </div>`;
 }
+

@@ -35,7 +35,7 @@ const PNG =
   'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const REFERENCE = /^RX-\d{6}-[2-9A-HJ-NP-Z]{5}$/;
 const CSP =
-  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'";
+  "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html refund-exchange-form";
 /** Low enough that the brute-force solver below takes milliseconds (about 32 hashes a solution). */
 const DIFFICULTY = 40;
 /** The demo's regional pages: file, `<html lang>`, the marketplace offered first, EU or not. */

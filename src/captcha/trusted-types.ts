@@ -1,0 +1,182 @@
+/**
+ * Lets friendly-challenge run on pages that enforce Trusted Types
+ * (`require-trusted-types-for 'script'`). It writes two kinds of strings into sinks: blob: URLs
+ * for its solver workers (`new Worker(url)`) and markup for each state it shows
+ * (`element.innerHTML = …`). Both are handled here at run time rather than by patching its code
+ * in our rollup build, since npm consumers bundle lib/ themselves and would miss such a patch.
+ */
+
+/** What a page must allow in its CSP for the widget's policy. */
+export const TRUSTED_TYPES_DIRECTIVE = 'trusted-types refund-exchange-form';
+
+interface ScriptURLPolicy {
+  createScriptURL(url: string): unknown;
+}
+interface PolicyFactory {
+  createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptURLPolicy;
+}
+
+/** The blob: URLs friendly-challenge makes during the current worker-creating call. */
+const made = new Set<string>();
+/** Created on first use; null once the page has refused it (a CSP cannot loosen later). */
+let policy: ScriptURLPolicy | null | undefined;
+
+/**
+ * The widget's one policy, made on first use and shared by every form on the page. False when
+ * the page enforces Trusted Types without allowing it; the console then says what to add, once.
+ */
+export function policyAllowed(): boolean {
+  const factory = (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes;
+  // Without Trusted Types, URLs go to the Worker as they are.
+  if (!factory) return true;
+  if (policy === undefined) {
+    try {
+      policy = factory.createPolicy('refund-exchange-form', {
+        createScriptURL(url) {
+          if (url.startsWith('blob:') && made.has(url)) return url;
+          throw new TypeError(`refund-exchange-form: refused worker script ${url}`);
+        },
+      });
+    } catch {
+      policy = null;
+      console.error(
+        '<refund-exchange-form>: this page enforces Trusted Types but does not allow the captcha’s policy. ' +
+          'Add the name refund-exchange-form to the trusted-types directive of its Content-Security-Policy, ' +
+          'e.g. "trusted-types lit-html refund-exchange-form".',
+      );
+    }
+  }
+  return policy !== null;
+}
+
+/**
+ * `url` for a Worker: through the policy where Trusted Types exist. Where the page refused the
+ * policy the string goes as it is, and the page's own check refuses it.
+ */
+export function scriptURL(url: string): string {
+  policyAllowed();
+  // A TrustedScriptURL, which Worker takes wherever it takes a string.
+  return (policy?.createScriptURL(url) ?? url) as string;
+}
+
+/**
+ * Runs `create`, which makes workers synchronously, with `Worker` and `URL.createObjectURL`
+ * swapped for the length of the call only: the policy then passes the blob: URLs made inside
+ * it and nothing else. The Worker in place when called is the one used (tests put fakes there).
+ */
+export function withTrustedWorkers<T>(create: () => T): T {
+  const OriginalWorker = globalThis.Worker;
+  const createObjectURL = URL.createObjectURL;
+  URL.createObjectURL = (object) => {
+    const url = createObjectURL.call(URL, object);
+    made.add(url);
+    return url;
+  };
+  globalThis.Worker = function (url: string | URL, options?: WorkerOptions) {
+    return new OriginalWorker(scriptURL(String(url)), options);
+  } as unknown as typeof Worker;
+  try {
+    return create();
+  } finally {
+    globalThis.Worker = OriginalWorker;
+    URL.createObjectURL = createObjectURL;
+    made.clear();
+  }
+}
+
+/**
+ * A friendly-challenge WidgetInstance made by `create`, whose workers, now and whenever it
+ * makes new ones (reset, start after a failure or a solution), go through the policy.
+ */
+export function trustedWidget<W>(create: () => W): W {
+  const widget = withTrustedWorkers(create);
+  // Its WorkerGroup.init() is where workers are made; the constructor above called it once.
+  const group = (widget as { workerGroup: { init(): void } }).workerGroup;
+  const init = group.init.bind(group);
+  group.init = () => withTrustedWorkers(init);
+  return widget;
+}
+
+/**
+ * Gives `node` an own `innerHTML` setter that builds friendly-challenge's markup with DOM
+ * calls, none of them a Trusted Types sink, so the prototype's (a sink) is never reached.
+ */
+export function withoutMarkupSink(node: HTMLElement): void {
+  Object.defineProperty(node, 'innerHTML', {
+    configurable: true,
+    get: Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')?.get,
+    set: (markup: string) => node.replaceChildren(markupToDOM(markup)),
+  });
+}
+
+const SVG = 'http://www.w3.org/2000/svg';
+/** The tags getTemplate() writes. Not `input`: the solution travels in the JSON body. */
+const TAGS = new Set('div span b br button progress a svg path circle animateTransform title'.split(' '));
+const ATTRIBUTES = new Set(
+  [
+    'class role aria-hidden lang rel target type value href data-debug xmlns',
+    'height width viewBox d cx cy r fill stroke-width stroke-dasharray stroke-linecap transform',
+    'attributeName repeatCount dur values',
+  ]
+    .join(' ')
+    .split(' '),
+);
+/** A tag (attribute values in double quotes, as getTemplate() writes them), text, or a lone `<`. */
+const TOKEN = /<(\/?)([a-zA-Z][\w-]*)((?:[^<>"]|"[^"]*")*?)(\/?)>|[^<]+|</g;
+const ATTRIBUTE = /([^\s="/]+)(?:="([^"]*)")?/g;
+const ENTITY = /&(#x[\da-f]+|#\d+|amp|lt|gt|quot);/gi;
+const NAMED: Record<string, string> = { amp: '&', lt: '<', gt: '>', quot: '"' };
+
+const decode = (text: string) =>
+  text.replace(ENTITY, (_, entity: string) => {
+    if (entity[0] !== '#') return NAMED[entity.toLowerCase()] ?? '';
+    const code = entity[1] === 'x' || entity[1] === 'X' ? parseInt(entity.slice(2), 16) : parseInt(entity.slice(1), 10);
+    return code > 0 && code <= 0x10ffff ? String.fromCodePoint(code) : '\ufffd';
+  });
+
+/** Whether an attribute may be set: no handlers or styles (not listed), links to web pages only. */
+function safe(name: string, value: string): boolean {
+  if (!ATTRIBUTES.has(name)) return false;
+  if (name === 'href') {
+    try {
+      return /^https?:$/.test(new URL(value, document.baseURI).protocol);
+    } catch {
+      return false;
+    }
+  }
+  // Animating anything but the loader's rotation could rewrite a link.
+  return name !== 'attributeName' || value === 'transform';
+}
+
+/**
+ * The DOM that parsing friendly-challenge's markup would give, for its tags and attributes only:
+ * anything else is left out (an unknown tag's text stays, as text).
+ */
+export function markupToDOM(markup: string): DocumentFragment {
+  const fragment = document.createDocumentFragment();
+  /** The elements open at this point, innermost last. */
+  const open: Element[] = [];
+  for (const [token, closing, tag, attributes = '', selfClosing] of markup.matchAll(TOKEN)) {
+    const parent = open.at(-1) ?? fragment;
+    if (!tag) {
+      parent.append(decode(token));
+    } else if (closing) {
+      // Closes the innermost open element of that name; a stray end tag is ignored.
+      const at = open.map((element) => element.localName).lastIndexOf(tag);
+      if (at >= 0) open.length = at;
+    } else if (TAGS.has(tag)) {
+      const inSvg = tag === 'svg' || open.at(-1)?.namespaceURI === SVG;
+      const element = inSvg ? document.createElementNS(SVG, tag) : document.createElement(tag);
+      for (const [, name = '', raw = ''] of attributes.matchAll(ATTRIBUTE)) {
+        const value = decode(raw);
+        if (!safe(name, value)) continue;
+        // As the parser does: the namespace declaration is an attribute in the XMLNS namespace.
+        if (name === 'xmlns') element.setAttributeNS('http://www.w3.org/2000/xmlns/', name, value);
+        else element.setAttribute(name, value);
+      }
+      parent.append(element);
+      if (!selfClosing && tag !== 'br') open.push(element);
+    }
+  }
+  return fragment;
+}
