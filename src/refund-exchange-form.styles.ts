@@ -165,6 +165,16 @@ export const styles = css`
     border: 2px solid var(--_error);
     border-radius: var(--_radius);
   }
+  .restored {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    justify-content: space-between;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
   .done {
     border-color: var(--_accent);
     display: grid;

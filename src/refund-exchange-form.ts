@@ -1,7 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styles } from './refund-exchange-form.styles.js';
-import { FIELDS, LIMITS, REASONS, type FieldName } from './fields.js';
+import { FIELDS, LIMITS, REASONS, RESOLUTIONS, type FieldName } from './fields.js';
 import { defaultMarketplace, marketplaceName, orderHistoryUrl, parseMarketplaces, type MarketplaceId } from './marketplaces.js';
 import { loadTranslation, translationFor, type Translation } from './i18n/index.js';
 import { resolveLang } from './i18n/resolve.js';
@@ -10,6 +10,7 @@ import { checkEndpoint } from './submission/endpoint.js';
 import { loadSender, SubmissionController } from './submission/controller.js';
 import { PhotosController } from './photos/controller.js';
 import { CaptchaSlot } from './captcha/slot.js';
+import { DraftController, type DraftMode } from './drafts/controller.js';
 import { FormModel, type RequestContext, type TextField } from './form/model.js';
 import { FormRules } from './form/rules.js';
 import * as fields from './form/templates.js';
@@ -41,6 +42,7 @@ let langObserver: MutationObserver | undefined;
  * @csspart reset - The Reset button.
  * @csspart status - The success message.
  * @csspart policies - The list of promises above the form.
+ * @csspart draft - The notice that what the customer entered earlier was restored.
  *
  * @cssprop --rxf-accent - Buttons and focus ring (default: #0b57d0).
  * @cssprop --rxf-accent-text - Text on accent-coloured buttons (default: #fff).
@@ -63,11 +65,22 @@ export class RefundExchangeForm extends LitElement {
 
   private readonly model = new FormModel();
   private readonly submission = new SubmissionController(this, this.model, {
-    sent: () => this.captcha.destroy(),
+    sent: () => {
+      this.captcha.destroy();
+      // Delivered: nothing of it stays in the page or in storage.
+      this.drafts.clear();
+      this.photos.reset();
+      this.model.reset();
+    },
     captchaRefused: () => this.captcha.restart(),
     focus: (selector) => this.focusLater(selector),
   });
   private readonly photos = new PhotosController(this, this.model, () => this.limit);
+  private readonly drafts = new DraftController(this, this.model, this.submission, () => ({
+    marketplace: parseMarketplaces(this.marketplaces).ids,
+    resolution: RESOLUTIONS,
+    reason: REASONS,
+  }));
   private readonly rules = new FormRules(
     this.model,
     () => ({
@@ -110,6 +123,12 @@ export class RefundExchangeForm extends LitElement {
   /** Hides the promises (returns, warranty, support) above the form. */
   @property({ attribute: 'hide-policies', type: Boolean }) hidePolicies = false;
 
+  /**
+   * Where the form keeps what the customer entered, so a reload loses nothing: `session` (this
+   * tab), `local` (this browser, for 24 hours) or `off`. Photos go to IndexedDB.
+   */
+  @property() draft: DraftMode = 'session';
+
   @state() private confirmingReset = false;
   /** Set on the first focus or touch: the captcha starts solving then, not on page load. */
   @state() private interacted = false;
@@ -143,8 +162,15 @@ export class RefundExchangeForm extends LitElement {
     }
   }
 
-  /** Holds each render until the dictionary of the language it will show is loaded. */
+  /**
+   * Holds each render until the dictionary of the language it will show is loaded, and the
+   * first until a restored draft is back with its photos and the rules for its errors.
+   */
   protected override async scheduleUpdate(): Promise<void> {
+    if (!this.hasUpdated) {
+      await this.drafts.ready;
+      if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
+    }
     // Again if the language changed while its dictionary was loading.
     for (let lang = ''; lang !== (this.lang || resolveLang(this)); ) {
       lang = this.lang || resolveLang(this);
@@ -172,6 +198,7 @@ export class RefundExchangeForm extends LitElement {
 
   /** Clears everything the customer entered, without asking; a request in flight is abandoned. */
   reset(): void {
+    this.drafts.clear();
     this.submission.reset();
     this.photos.reset();
     this.model.reset();
@@ -188,7 +215,7 @@ export class RefundExchangeForm extends LitElement {
   }
 
   private get busy(): boolean {
-    return this.submission.busy || this.photos.preparing;
+    return this.submission.busy || this.photos.preparing || this.drafts.restoring;
   }
 
   private handleInput(e: Event): void {
@@ -235,7 +262,7 @@ export class RefundExchangeForm extends LitElement {
 
   private handleConfirmReset(clear: boolean): void {
     this.confirmingReset = false;
-    if (clear) this.handleNewRequest();
+    if (clear) this.handleStartOver();
     else this.focusLater('[part~=reset]');
   }
 
@@ -251,7 +278,7 @@ export class RefundExchangeForm extends LitElement {
     this.captcha.restart();
   }
 
-  private handleNewRequest(): void {
+  private handleStartOver(): void {
     this.reset();
     this.focusLater('select');
   }
@@ -284,6 +311,11 @@ export class RefundExchangeForm extends LitElement {
       >
         ${this.renderAlert(t)}
         ${fields.summary(c, (e, field) => this.handleSummaryLink(e, field))}
+        ${fields.draftNotice(t, {
+          restored: this.drafts.restored,
+          announce: this.drafts.announce,
+          onStartOver: this.handleStartOver,
+        })}
         <p class="note">${t.requiredNote}</p>
         ${fields.select(c, 'marketplace', this.offered.map((id) => [id, marketplaceName(id)]), marketplace)}
         ${fields.input(c, 'email', 'email', 'email')}
@@ -379,7 +411,7 @@ export class RefundExchangeForm extends LitElement {
     return html`<div class="done" part="status" role="status" tabindex="-1" lang=${t.locale}>
       <p>${t.sent}</p>
       ${reference ? html`<p class="ref">${t.reference(reference)}</p>` : nothing}
-      <button type="button" part="button" class="primary" @click=${this.handleNewRequest}>${t.newRequest}</button>
+      <button type="button" part="button" class="primary" @click=${this.handleStartOver}>${t.newRequest}</button>
     </div>`;
   }
 }

@@ -228,3 +228,19 @@ export function captcha(
   </div>`;
 }
 
+/**
+ * Says that an earlier visit's entries are back, with the way to start over. The notice is in
+ * the first render (nothing moves); a hidden live region announces it once it is on screen.
+ */
+export function draftNotice(
+  t: Translation,
+  view: { restored: boolean; announce: boolean; onStartOver: () => void },
+): TemplateResult {
+  return html`${view.restored
+      ? html`<div class="restored" part="draft">
+          <p>${t.draftRestored}</p>
+          <button type="button" part="button" @click=${view.onStartOver}>${t.startOver}</button>
+        </div>`
+      : nothing}
+    <p class="vh" role="status">${view.restored && view.announce ? t.draftRestored : nothing}</p>`;
+}

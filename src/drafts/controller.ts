@@ -1,0 +1,253 @@
+/**
+ * Keeps what a customer enters across a reload or a closed tab. The values go to Web Storage
+ * as the customer goes (`draft="session"`: this tab only; `local`: this browser, for a day),
+ * the prepared photos to IndexedDB (./photo-store.ts, loaded only when there are photos), and
+ * both come back when the form is opened again. The captcha's solution is never kept: it is
+ * not part of the model. Storage that is missing, blocked or full never breaks the form.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { FormModel, Photo, TextField } from '../form/model.js';
+import type { SubmissionController } from '../submission/controller.js';
+
+export type DraftMode = 'session' | 'local' | 'off';
+
+const PREFIX = 'refund-exchange-form:';
+/** Drafts of another shape (an older widget's) are dropped, never half-read. */
+const VERSION = 1;
+/** A `local` draft is for a customer who went to find the serial number, not for next month. */
+const LIFETIME = 24 * 60 * 60 * 1000;
+/** Saving waits for a pause in typing; leaving the page saves at once. */
+const PAUSE = 400;
+/** The first render waits this long at most for photos coming back from IndexedDB. */
+const PHOTO_WAIT = 1000;
+
+interface Stored {
+  v: typeof VERSION;
+  key: string;
+  savedAt: number;
+  form: ReturnType<FormModel['snapshot']>;
+  photos: string[];
+  idempotency?: SubmissionController['idempotency'];
+}
+
+export interface DraftHost extends ReactiveControllerHost, HTMLElement {
+  /** The `draft` attribute as set. */
+  draft?: string;
+  endpoint?: string;
+}
+
+export const draftMode = (value: string | undefined): DraftMode =>
+  value === 'local' || value === 'off' ? value : 'session';
+
+/** Web Storage for a mode, or undefined where the browser refuses it (SecurityError). */
+function storage(mode: DraftMode): Storage | undefined {
+  try {
+    return mode === 'local' ? localStorage : mode === 'session' ? sessionStorage : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+const photoStore = () => import('./photo-store.js');
+
+export class DraftController implements ReactiveController {
+  /** A draft came back: the element says so and offers to start over. */
+  restored = false;
+  /** Photos are still coming back from IndexedDB: sending waits. */
+  restoring = false;
+  /** Set once the notice is on screen: a live region only speaks about what changes in it. */
+  announce = false;
+  /** Settles once the restore has done what the first render should show. */
+  ready: Promise<unknown> = Promise.resolve();
+
+  private mode: DraftMode = 'off';
+  /** Where this form's draft is kept; fixed when the form first enters the page. */
+  private key = '';
+  private timer?: ReturnType<typeof setTimeout>;
+  /** Ids of the photos IndexedDB holds for this draft. */
+  private saved = new Set<string>();
+  private readonly flush = () => this.save();
+  private readonly hidden = () => document.visibilityState === 'hidden' && this.save();
+
+  constructor(
+    private readonly host: DraftHost,
+    private readonly model: FormModel,
+    private readonly submission: SubmissionController,
+    /** The closed lists a restored value must come from (the offered purchase sites…). */
+    private readonly choices: () => Partial<Record<TextField, readonly string[]>>,
+  ) {
+    host.addController(this);
+    model.subscribe(() => {
+      clearTimeout(this.timer);
+      if (this.mode === 'off' || this.restoring) return;
+      this.timer = setTimeout(this.flush, PAUSE);
+      // Photos at once: they come seldom, and IndexedDB cannot be written while a page unloads.
+      this.savePhotos(model.photos);
+    });
+  }
+
+  hostConnected(): void {
+    if (!this.key) {
+      this.key = `${PREFIX}draft:${location.pathname}|${this.identity()}`;
+      this.mode = draftMode(this.host.draft);
+      this.restore();
+    }
+    addEventListener('pagehide', this.flush);
+    document.addEventListener('visibilitychange', this.hidden);
+  }
+
+  hostUpdated(): void {
+    if (this.restored === this.announce) return;
+    this.announce = this.restored;
+    this.host.requestUpdate();
+  }
+
+  hostDisconnected(): void {
+    this.save();
+    removeEventListener('pagehide', this.flush);
+    document.removeEventListener('visibilitychange', this.hidden);
+  }
+
+  /** The `draft` attribute changed: the draft moves, or goes when drafts are turned off. */
+  hostUpdate(): void {
+    const mode = draftMode(this.host.draft);
+    if (!this.key || mode === this.mode) return;
+    this.forget();
+    this.mode = mode;
+    this.save();
+  }
+
+  /** After a confirmed 2xx, on Reset and on Start over: nothing of it is kept. */
+  clear(): void {
+    this.forget();
+    this.restored = false;
+    this.host.requestUpdate();
+  }
+
+  /**
+   * Tells this form apart from others on the page: its endpoint and id, and its place among
+   * forms that share both, so two forms keep separate drafts and a reload finds each its own.
+   */
+  private identity(): string {
+    const { host } = this;
+    const root = host.getRootNode() as ParentNode;
+    const twins = [...root.querySelectorAll<DraftHost>(host.localName)].filter(
+      (el) => el.endpoint === host.endpoint && el.id === host.id,
+    );
+    return `${host.endpoint ?? ''}|${host.id}|${Math.max(twins.indexOf(host), 0)}`;
+  }
+
+  /** Where this draft's photos are kept: per tab for `session`, as sessionStorage is. */
+  private photoKey(): string | undefined {
+    if (this.mode !== 'session') return this.key;
+    const store = storage('session');
+    try {
+      let tab = store?.getItem(`${PREFIX}tab`);
+      if (!tab) store?.setItem(`${PREFIX}tab`, (tab = Math.random().toString(36).slice(2)));
+      return tab ? `${tab}|${this.key}` : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  private read(): Stored | undefined {
+    const store = storage(this.mode);
+    try {
+      const raw = store?.getItem(this.key);
+      if (!raw) return undefined;
+      const data = JSON.parse(raw) as Partial<Stored> | null;
+      const fresh = typeof data?.savedAt === 'number' && Date.now() - data.savedAt < LIFETIME;
+      if (data?.v === VERSION && data.key === this.key && fresh && Array.isArray(data.photos)) return data as Stored;
+      store?.removeItem(this.key);
+    } catch {
+      // Not JSON, or storage refused: as if there were no draft.
+    }
+    return undefined;
+  }
+
+  private restore(): void {
+    const data = this.read();
+    if (!data) return;
+    const loaded = this.model.load(data.form, this.choices());
+    const { idempotency } = data;
+    if (typeof idempotency?.key === 'string' && typeof idempotency.fingerprint === 'string') {
+      this.submission.idempotency = { key: idempotency.key, fingerprint: idempotency.fingerprint };
+    }
+    const ids = data.photos.filter((id): id is string => typeof id === 'string');
+    this.restored = loaded || ids.length > 0;
+    if (ids.length) this.ready = Promise.race([this.restorePhotos(ids), new Promise((r) => setTimeout(r, PHOTO_WAIT))]);
+  }
+
+  private async restorePhotos(ids: string[]): Promise<void> {
+    const key = this.photoKey();
+    if (!key) return;
+    this.restoring = true;
+    try {
+      const photos = await (await photoStore()).loadPhotos(key, ids);
+      for (const { id } of photos) this.saved.add(id);
+      if (photos.length) this.model.addPhotos(photos);
+    } catch {
+      // No IndexedDB here (private browsing, blocked): the text came back, the photos did not.
+    } finally {
+      this.restoring = false;
+      this.host.requestUpdate();
+    }
+  }
+
+  private save(): void {
+    clearTimeout(this.timer);
+    if (this.mode === 'off' || !this.key || this.restoring) return;
+    const store = storage(this.mode);
+    const { model } = this;
+    try {
+      if (!model.hasInput) store?.removeItem(this.key);
+      else {
+        const data: Stored = {
+          v: VERSION,
+          key: this.key,
+          savedAt: Date.now(),
+          form: model.snapshot(),
+          photos: model.photos.map((p) => p.id),
+          ...(this.submission.idempotency ? { idempotency: this.submission.idempotency } : {}),
+        };
+        store?.setItem(this.key, JSON.stringify(data));
+      }
+    } catch {
+      // Full, or refused: the form works on, without a draft.
+    }
+    this.savePhotos(model.photos);
+  }
+
+  private savePhotos(photos: readonly Photo[]): void {
+    const added = photos.filter((p) => !this.saved.has(p.id));
+    const removed = [...this.saved].filter((id) => !photos.some((p) => p.id === id));
+    if (!added.length && !removed.length) return;
+    const key = this.photoKey();
+    if (!key) return;
+    for (const { id } of added) this.saved.add(id);
+    for (const id of removed) this.saved.delete(id);
+    photoStore()
+      .then((store) => store.savePhotos(key, added, removed))
+      .catch(() => {
+        // Not kept: a reload brings the text back without these photos.
+        for (const { id } of added) this.saved.delete(id);
+      });
+  }
+
+  /** Removes the stored draft of the current mode, photos included. */
+  private forget(): void {
+    clearTimeout(this.timer);
+    try {
+      storage(this.mode)?.removeItem(this.key);
+    } catch {
+      // Refused: nothing was kept there either.
+    }
+    if (!this.saved.size) return;
+    const key = this.photoKey();
+    this.saved.clear();
+    if (!key) return;
+    photoStore()
+      .then((store) => store.removePhotos(key))
+      .catch(() => undefined);
+  }
+}
