@@ -234,6 +234,16 @@ export const styles = css`
     opacity: 0.6;
     cursor: not-allowed;
   }
+  /* The captcha's box, at the size its widget will fill, from the first render: the widget
+     arrives on the first press or focus, and a Submit moving away from under a press would
+     lose the click. */
+  .captcha {
+    box-sizing: border-box;
+    height: calc(5.125em + 2px);
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--rxf-background, #fff);
+  }
   .vh {
     position: absolute;
     width: 1px;

@@ -15,6 +15,13 @@ import { FormModel, type RequestContext, type TextField } from './form/model.js'
 import { FormRules } from './form/rules.js';
 import * as fields from './form/templates.js';
 
+/**
+ * How long after a release a click may still come (a tap's click follows its pointerup in a
+ * later task), and the longest any press holds renders back (one dragged out of the window).
+ */
+const CLICK_WAIT = 350;
+const PRESS_LIMIT = 2000;
+
 /** Elements whose language comes from an ancestor's `lang`, which may change at any time. */
 const inheriting = new Set<RefundExchangeForm>();
 let langObserver: MutationObserver | undefined;
@@ -133,6 +140,9 @@ export class RefundExchangeForm extends LitElement {
   /** Set on the first focus or touch: the captcha starts solving then, not on page load. */
   @state() private interacted = false;
 
+  /** Settles once a press inside the form has become its click: renders wait for it. */
+  private released?: Promise<void>;
+
   // Settings derived from the attributes before each render (see willUpdate).
   private tag = '';
   private t: Translation = translationFor('en');
@@ -164,9 +174,13 @@ export class RefundExchangeForm extends LitElement {
 
   /**
    * Holds each render until the dictionary of the language it will show is loaded, and the
-   * first until a restored draft is back with its photos and the rules for its errors.
+   * first until a restored draft is back with its photos and the rules for its errors. While
+   * the customer presses inside the form, nothing renders: a message or the captcha appearing
+   * between press and release would move the button away from under the pointer, and the
+   * click would be lost.
    */
   protected override async scheduleUpdate(): Promise<void> {
+    while (this.released) await this.released;
     if (!this.hasUpdated) {
       await this.drafts.ready;
       if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
@@ -266,6 +280,25 @@ export class RefundExchangeForm extends LitElement {
     else this.focusLater('[part~=reset]');
   }
 
+  private handlePress(): void {
+    this.released ??= new Promise((resolve) => {
+      const events = ['pointerup', 'pointercancel', 'click'] as const;
+      const release = (e?: Event) => {
+        clearTimeout(timer);
+        if (e?.type === 'pointerup') return void (timer = setTimeout(release, CLICK_WAIT));
+        for (const type of events) removeEventListener(type, release, true);
+        // After the click's own handlers, which run in this same task.
+        setTimeout(() => {
+          this.released = undefined;
+          resolve();
+        });
+      };
+      let timer = setTimeout(release, PRESS_LIMIT);
+      for (const type of events) addEventListener(type, release, true);
+    });
+    this.handleInteraction();
+  }
+
   private handleInteraction(): void {
     this.interacted = true;
     // What the customer will need next; a failure here is met again, and told, on submit.
@@ -306,7 +339,7 @@ export class RefundExchangeForm extends LitElement {
         novalidate
         @submit=${this.handleSubmit}
         @focusin=${this.handleInteraction}
-        @pointerdown=${this.handleInteraction}
+        @pointerdown=${this.handlePress}
         @focusout=${this.handleLeave}
       >
         ${this.renderAlert(t)}

@@ -5,19 +5,22 @@ import { css } from 'lit';
  * the widget is created with skipStyleInjection and styled here.
  */
 export const captchaStyles = css`
+  /* Fills the box the form reserved for it (.captcha), so nothing moves when it appears, and
+     fits every state it shows into that box. */
   .frc-captcha {
-    max-width: 100%;
-    padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--rxf-background, #fff);
+    display: flex;
+    flex-direction: column;
+    height: 100%;
+    overflow: hidden;
+    padding: 0.5em 0.75em;
     color: var(--rxf-text, #1b1c1f);
   }
   .frc-container {
     display: flex;
+    flex: 1;
     align-items: center;
-    gap: 0.75rem;
-    min-height: 2.75rem;
+    gap: 0.75em;
+    min-height: 0;
   }
   .frc-icon {
     flex: none;
@@ -30,25 +33,35 @@ export const captchaStyles = css`
   }
   .frc-content {
     display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.25rem 0.75rem;
+    flex: 1;
+    flex-direction: column;
+    gap: 0.25em;
     min-width: 0;
+  }
+  .frc-text {
+    display: -webkit-box;
+    -webkit-box-orient: vertical;
+    -webkit-line-clamp: 2;
+    overflow: hidden;
+    line-height: 1.25;
     overflow-wrap: anywhere;
   }
+  /* The form's own retry sits below the box; the widget's buttons would restart it behind the
+     form's back. */
   .frc-button {
-    min-height: 2.25rem;
-    padding: 0.25rem 0.75rem;
+    display: none;
   }
   .frc-progress {
-    width: 8rem;
+    width: 100%;
+    height: 0.25em;
     accent-color: var(--_accent);
   }
   .frc-banner {
-    display: block;
-    margin-top: 0.25rem;
+    flex: none;
+    margin-top: 0.25em;
     text-align: end;
     font-size: 0.75em;
+    line-height: 1.5;
   }
   .frc-banner a {
     color: var(--_muted);
