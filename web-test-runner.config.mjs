@@ -5,6 +5,7 @@ import { puzzles } from './test/puzzles.mjs';
 import { pages } from './test/pages.mjs';
 import { demoReceiver } from './test/demo.mjs';
 import { network } from './test/network.mjs';
+import { schemaOracle } from './test/schema-oracle.mjs';
 
 const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
@@ -35,8 +36,9 @@ export default {
   nodeResolve: { exportConditions: ['production', 'browser'] },
   plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), demo, network()],
   // A real receiving endpoint and a real puzzle endpoint on the test server's loopback port,
-  // the demo's own receiver, and pages of their own for tests that reload or need a CSP.
-  middleware: [receiver(), puzzles(), demo.middleware, pages()],
+  // the demo's own receiver, pages of their own for tests that reload or need a CSP, and the
+  // server's reading of the schema.
+  middleware: [receiver(), puzzles(), demo.middleware, pages(), schemaOracle()],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -10,11 +10,16 @@ export { MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
 export * from './fields.js';
 
 /**
- * Full-width digits, letters and punctuation as Japanese keyboards type them, and the dashes
- * people use for hyphens, turned into plain ASCII: ３０２－１２３ → 302-123.
+ * Full-width digits, letters and punctuation as Japanese keyboards type them, the ideographic
+ * space, and the dashes people use for hyphens, turned into plain ASCII: ３０２－１２３ →
+ * 302-123. A fixed table rather than NFKC, whose results follow each engine's Unicode version:
+ * the browser and the server must normalise every string alike.
  */
 export const toHalfWidth = (value: string): string =>
-  value.normalize('NFKC').replace(/[\u2010-\u2015\u2212\u30fc]/g, '-');
+  value
+    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
+    .replace(/\u3000/g, ' ')
+    .replace(/[\u2010-\u2015\u2212\u30fc\uff70]/g, '-');
 
 /** "SN: a12 345" → "A12345": the label's prefix and spacing are not part of the number. */
 export const normalizeSerial = (value: string): string =>
