@@ -72,21 +72,21 @@ describe('preparePhoto', () => {
     const decoded = await pixels(result.data);
     expect([decoded.width, decoded.height]).to.deep.equal([1536, 2048]);
 
-    // The fixture's white "TOP" is drawn along the top of the stored (landscape) pixels, so
-    // turned 90° clockwise as Orientation 6 asks, it runs down the right-hand edge, halfway
-    // down; unrotated it would sit at the top, rotated the wrong way at the left.
+    // The fixture's white "TOP" is at the top centre of the picture as it was taken, which the
+    // stored (landscape) pixels only show once turned 90° clockwise, as Orientation 6 asks:
+    // unrotated it would run up the left edge, rotated the wrong way down the right one.
     let white = 0;
-    let inRightBand = 0;
+    let inTopBand = 0;
     for (let i = 0; i < decoded.data.length; i += 4) {
       if (decoded.data[i]! > 235 && decoded.data[i + 1]! > 235 && decoded.data[i + 2]! > 235) {
         white += 1;
         const x = (i / 4) % decoded.width;
         const y = Math.floor(i / 4 / decoded.width);
-        if (x > decoded.width * 0.8 && y > decoded.height * 0.35 && y < decoded.height * 0.65) inRightBand += 1;
+        if (y < decoded.height * 0.2 && x > decoded.width * 0.3 && x < decoded.width * 0.7) inTopBand += 1;
       }
     }
     expect(white).to.be.greaterThan(2000);
-    expect(inRightBand / white).to.be.greaterThan(0.98);
+    expect(inTopBand / white).to.be.greaterThan(0.98);
   });
 
   it('puts what a phone held upright saw at the top at the top (Orientation 6)', async () => {
