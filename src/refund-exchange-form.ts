@@ -3,8 +3,8 @@ import { property, state } from 'lit/decorators.js';
 import { styles } from './refund-exchange-form.styles.js';
 import { FIELDS, LIMITS, REASONS, RESOLUTIONS, type FieldName } from './fields.js';
 import { defaultMarketplace, marketplaceName, orderHistoryUrl, parseMarketplaces, type MarketplaceId } from './marketplaces.js';
-import { loadTranslation, translationFor, type Translation } from './i18n/index.js';
-import { resolveLang } from './i18n/resolve.js';
+import { translationFor, type Translation } from './i18n/index.js';
+import { LanguageController } from './i18n/controller.js';
 import { RefundExchangeErrorEvent } from './events.js';
 import { checkEndpoint } from './submission/endpoint.js';
 import { loadSender, SubmissionController } from './submission/controller.js';
@@ -13,18 +13,8 @@ import { CaptchaSlot } from './captcha/slot.js';
 import { DraftController, type DraftMode } from './drafts/controller.js';
 import { FormModel, type RequestContext, type TextField } from './form/model.js';
 import { FormRules } from './form/rules.js';
+import { PressController } from './form/press.js';
 import * as fields from './form/templates.js';
-
-/**
- * How long after a release a click may still come (a tap's click follows its pointerup in a
- * later task), and the longest any press holds renders back (one dragged out of the window).
- */
-const CLICK_WAIT = 350;
-const PRESS_LIMIT = 2000;
-
-/** Elements whose language comes from an ancestor's `lang`, which may change at any time. */
-const inheriting = new Set<RefundExchangeForm>();
-let langObserver: MutationObserver | undefined;
 
 /**
  * A refund or exchange request form for a brand's storefront: validates as the customer
@@ -71,13 +61,13 @@ export class RefundExchangeForm extends LitElement {
   }
 
   private readonly model = new FormModel();
+  private readonly language = new LanguageController(this);
+  private readonly press = new PressController(this);
   private readonly submission = new SubmissionController(this, this.model, {
     sent: () => {
       this.captcha.destroy();
       // Delivered: nothing of it stays in the page or in storage.
-      this.drafts.clear();
-      this.photos.reset();
-      this.model.reset();
+      this.clearEntries();
     },
     captchaRefused: () => this.captcha.restart(),
     focus: (selector) => this.focusLater(selector),
@@ -90,11 +80,7 @@ export class RefundExchangeForm extends LitElement {
   }));
   private readonly rules = new FormRules(
     this.model,
-    () => ({
-      options: { marketplaces: this.offered, maxImages: this.limit, captcha: !!this.sitekey },
-      context: this.context,
-      t: this.t,
-    }),
+    () => ({ options: { marketplaces: this.offered, maxImages: this.limit, captcha: !!this.sitekey }, context: this.context, t: this.t }),
     () => this.requestUpdate(),
   );
   private readonly captcha = new CaptchaSlot(
@@ -140,9 +126,6 @@ export class RefundExchangeForm extends LitElement {
   /** Set on the first focus or touch: the captcha starts solving then, not on page load. */
   @state() private interacted = false;
 
-  /** Settles once a press inside the form has become its click: renders wait for it. */
-  private released?: Promise<void>;
-
   // Settings derived from the attributes before each render (see willUpdate).
   private tag = '';
   private t: Translation = translationFor('en');
@@ -155,41 +138,18 @@ export class RefundExchangeForm extends LitElement {
     this.model.subscribe(() => this.requestUpdate());
   }
 
-  override connectedCallback(): void {
-    super.connectedCallback();
-    inheriting.add(this);
-    // One observer for all instances: a `lang` change anywhere re-renders them in its language.
-    langObserver ??= new MutationObserver(() => inheriting.forEach((el) => el.requestUpdate()));
-    langObserver.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
-  }
-
-  override disconnectedCallback(): void {
-    super.disconnectedCallback();
-    inheriting.delete(this);
-    if (!inheriting.size) {
-      langObserver?.disconnect();
-      langObserver = undefined;
-    }
-  }
-
   /**
    * Holds each render until the dictionary of the language it will show is loaded, and the
-   * first until a restored draft is back with its photos and the rules for its errors. While
-   * the customer presses inside the form, nothing renders: a message or the captcha appearing
-   * between press and release would move the button away from under the pointer, and the
-   * click would be lost.
+   * first until a restored draft is back with its photos and the rules for its errors; none
+   * happens while the customer presses inside the form (see PressController).
    */
   protected override async scheduleUpdate(): Promise<void> {
-    while (this.released) await this.released;
+    while (this.press.released) await this.press.released;
     if (!this.hasUpdated) {
       await this.drafts.ready;
       if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
     }
-    // Again if the language changed while its dictionary was loading.
-    for (let lang = ''; lang !== (this.lang || resolveLang(this)); ) {
-      lang = this.lang || resolveLang(this);
-      await loadTranslation(lang);
-    }
+    await this.language.ready();
     super.scheduleUpdate();
   }
 
@@ -201,7 +161,7 @@ export class RefundExchangeForm extends LitElement {
       const max = this.maxImages;
       this.limit = Number.isInteger(max) && max >= 0 ? max : LIMITS.maxImages;
     }
-    this.tag = this.lang || resolveLang(this);
+    this.tag = this.language.tag;
     this.t = translationFor(this.tag);
     const before = 'problem' in this.target ? this.target.problem : '';
     this.target = checkEndpoint(this.endpoint, document.baseURI);
@@ -212,8 +172,13 @@ export class RefundExchangeForm extends LitElement {
 
   /** Clears everything the customer entered, without asking; a request in flight is abandoned. */
   reset(): void {
-    this.drafts.clear();
     this.submission.reset();
+    this.clearEntries();
+  }
+
+  /** Forgets what the customer entered: values, photos on their way, and the draft. */
+  private clearEntries(): void {
+    this.drafts.clear();
     this.photos.reset();
     this.model.reset();
     this.confirmingReset = false;
@@ -281,21 +246,7 @@ export class RefundExchangeForm extends LitElement {
   }
 
   private handlePress(): void {
-    this.released ??= new Promise((resolve) => {
-      const events = ['pointerup', 'pointercancel', 'click'] as const;
-      const release = (e?: Event) => {
-        clearTimeout(timer);
-        if (e?.type === 'pointerup') return void (timer = setTimeout(release, CLICK_WAIT));
-        for (const type of events) removeEventListener(type, release, true);
-        // After the click's own handlers, which run in this same task.
-        setTimeout(() => {
-          this.released = undefined;
-          resolve();
-        });
-      };
-      let timer = setTimeout(release, PRESS_LIMIT);
-      for (const type of events) addEventListener(type, release, true);
-    });
+    this.press.press();
     this.handleInteraction();
   }
 
@@ -344,11 +295,7 @@ export class RefundExchangeForm extends LitElement {
       >
         ${this.renderAlert(t)}
         ${fields.summary(c, (e, field) => this.handleSummaryLink(e, field))}
-        ${fields.draftNotice(t, {
-          restored: this.drafts.restored,
-          announce: this.drafts.announce,
-          onStartOver: this.handleStartOver,
-        })}
+        ${fields.draftNotice(t, this.drafts, this.handleStartOver)}
         <p class="note">${t.requiredNote}</p>
         ${fields.select(c, 'marketplace', this.offered.map((id) => [id, marketplaceName(id)]), marketplace)}
         ${fields.input(c, 'email', 'email', 'email')}

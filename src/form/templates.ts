@@ -234,13 +234,14 @@ export function captcha(
  */
 export function draftNotice(
   t: Translation,
-  view: { restored: boolean; announce: boolean; onStartOver: () => void },
+  draft: { restored: boolean; announce: boolean },
+  onStartOver: () => void,
 ): TemplateResult {
-  return html`${view.restored
+  return html`${draft.restored
       ? html`<div class="restored" part="draft">
           <p>${t.draftRestored}</p>
-          <button type="button" part="button" @click=${view.onStartOver}>${t.startOver}</button>
+          <button type="button" part="button" @click=${onStartOver}>${t.startOver}</button>
         </div>`
       : nothing}
-    <p class="vh" role="status">${view.restored && view.announce ? t.draftRestored : nothing}</p>`;
+    <p class="vh" role="status">${draft.restored && draft.announce ? t.draftRestored : nothing}</p>`;
 }

@@ -1,0 +1,45 @@
+/**
+ * The language a form speaks: its own `lang`, else the closest ancestor's, else the browser's,
+ * with the dictionary loaded before a render needs it, and a re-render whenever a `lang` changes
+ * anywhere above the form (one observer for all forms on the page).
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadTranslation } from './index.js';
+import { resolveLang } from './resolve.js';
+
+type Host = ReactiveControllerHost & HTMLElement;
+
+const watching = new Set<Host>();
+let observer: MutationObserver | undefined;
+
+export class LanguageController implements ReactiveController {
+  constructor(private readonly host: Host) {
+    host.addController(this);
+  }
+
+  hostConnected(): void {
+    watching.add(this.host);
+    observer ??= new MutationObserver(() => watching.forEach((host) => host.requestUpdate()));
+    observer.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
+  }
+
+  hostDisconnected(): void {
+    watching.delete(this.host);
+    if (watching.size) return;
+    observer?.disconnect();
+    observer = undefined;
+  }
+
+  /** The BCP 47 tag the form speaks now. */
+  get tag(): string {
+    return this.host.lang || resolveLang(this.host);
+  }
+
+  /** Settles once the dictionary of the language shown is loaded; again if it changed meanwhile. */
+  async ready(): Promise<void> {
+    for (let lang = ''; lang !== this.tag; ) {
+      lang = this.tag;
+      await loadTranslation(lang);
+    }
+  }
+}
