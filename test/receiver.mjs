@@ -11,6 +11,13 @@
  *     location=/x         a Location header (redirects)
  *     failTimes=2         the first N requests under <name> get `fail` instead
  *     fail=503            status for those (default 503), or `destroy`
+ *     bodyBytes=52428800  instead of `body`, for any status: exactly this many bytes of JSON,
+ *                         {"reference":"R-<bytes>","filler":"✓✓✓…"} (3-byte characters, so
+ *                         chunks split them), with Content-Length, 16 KB at a time, bodyPace
+ *                         ms apart (default 1, about 16 MB/s) and no faster than the client
+ *                         takes them. The log entry gets `written` (bytes of the body handed
+ *                         to the socket so far) and, once the answer is over, `end`: `complete`
+ *                         or `closed` (the client went away first)
  *     validate=1          check the body with the project's schema (built lib/): 422
  *                         { errors: [{ field, message }] } or 201 { reference: "R-…" };
  *                         maxImages=, marketplaces=amazon.de+amazon.fr set it up; captcha=1
@@ -46,7 +53,8 @@ export function receiver() {
     const body = await readText(ctx.req);
     const log = logs.get(name) ?? [];
     logs.set(name, log);
-    log.push({ method: ctx.method, headers: { ...ctx.req.headers }, body });
+    const entry = { method: ctx.method, headers: { ...ctx.req.headers }, body };
+    log.push(entry);
     const q = ctx.query;
     const failing = log.length <= Number(q.failTimes ?? 0);
     if (q.delay) await new Promise((resolve) => setTimeout(resolve, Number(q.delay)));
@@ -69,6 +77,11 @@ export function receiver() {
       return;
     }
     ctx.status = Number(status);
+    if (q.bodyBytes !== undefined) {
+      ctx.respond = false;
+      streamBody(ctx.res, ctx.status, entry, Number(q.bodyBytes), Number(q.bodyPace ?? 1));
+      return;
+    }
     if (q.body !== undefined) {
       ctx.type = 'application/json';
       ctx.body = String(q.body);
@@ -77,6 +90,45 @@ export function receiver() {
       ctx.body = '';
     }
   };
+}
+
+const CHUNK = 16 * 1024;
+
+/** Writes the bodyBytes answer (see above) and records in `entry` how much of it went out. */
+function streamBody(res, status, entry, size, pace) {
+  const head = '{"reference":"R-' + size + '","filler":"';
+  const tail = '"}';
+  const free = size - head.length - tail.length;
+  if (!(free >= 0)) throw new Error(`receiver: bodyBytes=${size} is too small for the JSON around the filler`);
+  const body = Buffer.alloc(size);
+  body.write(head);
+  // ASCII first, so the characters fill the rest exactly.
+  body.fill('x', head.length, head.length + (free % 3));
+  body.fill('✓', head.length + (free % 3), size - tail.length);
+  body.write(tail, size - tail.length);
+
+  entry.written = 0;
+  let closed = false;
+  const gone = new Promise((resolve) =>
+    res.once('close', () => {
+      closed = true;
+      entry.end = res.writableFinished ? 'complete' : 'closed';
+      resolve();
+    }),
+  );
+  res.writeHead(status, { 'Content-Type': 'application/json', 'Content-Length': size });
+  (async () => {
+    for (let at = 0; at < size && !closed; at += CHUNK) {
+      const chunk = body.subarray(at, at + CHUNK);
+      // Counted once the socket took it, not when it was queued.
+      const queued = res.write(chunk, (error) => {
+        if (!error) entry.written += chunk.length;
+      });
+      if (!queued) await Promise.race([new Promise((resolve) => res.once('drain', resolve)), gone]);
+      if (pace > 0 && at + CHUNK < size) await new Promise((resolve) => setTimeout(resolve, pace));
+    }
+    if (!closed) res.end();
+  })();
 }
 
 function readText(stream) {

@@ -7,7 +7,12 @@ interface Logged {
   method: string;
   headers: Record<string, string>;
   body: string;
+  /** With bodyBytes: bytes of the answer's body written, and how the answer ended. */
+  written?: number;
+  end?: 'complete' | 'closed';
 }
+
+const MB = 1024 * 1024;
 
 /** A fresh mailbox on the test server's receiver (see test/receiver.mjs), programmed by `knobs`. */
 function receiver(knobs: Record<string, string | number> = {}) {
@@ -18,6 +23,15 @@ function receiver(knobs: Record<string, string | number> = {}) {
   return {
     url: `/receiver/${name}?${query}`,
     log,
+    /** The log once every streamed answer is over: the server sees a client leave a moment later. */
+    ended: async (): Promise<Logged[]> => {
+      for (let tries = 0; tries < 100; tries++) {
+        const entries = await log();
+        if (entries.every((entry) => entry.end)) return entries;
+        await new Promise((resolve) => setTimeout(resolve, 50));
+      }
+      throw new Error(`the answers to ${name} did not end: ${JSON.stringify((await log()).map((e) => e.written))}`);
+    },
     /** The one request that arrived. */
     only: async (): Promise<Logged> => {
       const [request, ...more] = await log();
@@ -327,6 +341,60 @@ describe('send', () => {
     const error = await post(r.url, { signal: AbortSignal.abort() }).catch((e: unknown) => e);
     expect(isAbortError(error), String(error)).to.equal(true);
     expect(await r.log()).to.have.length(0);
+  });
+
+  it('reads a body of exactly 64 KB, decoding characters split between chunks', async () => {
+    const r = receiver({ status: 201, bodyBytes: 65536 });
+    const result = await post(r.url);
+    if (result.kind !== 'success') throw new Error(`expected success, got ${JSON.stringify(result)}`);
+    expect(result).to.include({ status: 201, reference: 'R-65536' });
+    const response = result.response as { filler: string };
+    // A chunk decoded on its own would turn the split ✓ into U+FFFD.
+    expect(response.filler).to.match(/^x*✓+$/);
+    expect(new TextEncoder().encode(JSON.stringify(response)).length).to.equal(65536);
+    const [answer, ...more] = await r.ended();
+    expect(more).to.have.length(0);
+    expect(answer).to.include({ end: 'complete', written: 65536 });
+  });
+
+  it('reports a 2xx with a body over 64 KB as success without a reference, and stops its download', async () => {
+    for (const bodyBytes of [65537, 50 * MB]) {
+      const r = receiver({ status: 201, bodyBytes });
+      expect(await post(r.url)).to.deep.equal({ kind: 'success', status: 201, response: null });
+      const [answer, ...more] = await r.ended();
+      expect(more).to.have.length(0);
+      if (bodyBytes > MB) expect(answer).to.include({ end: 'closed' }).and.have.property('written').below(5 * MB);
+    }
+  });
+
+  it('retries a 5xx with a huge body, reading only the start of each', async () => {
+    const r = receiver({ status: 500, bodyBytes: 50 * MB });
+    expect(await post(r.url)).to.deep.equal({ kind: 'failure', reason: 'server', status: 500 });
+    const log = await r.ended();
+    expect(log).to.have.length(3);
+    for (const answer of log) expect(answer).to.include({ end: 'closed' }).and.have.property('written').below(5 * MB);
+  });
+
+  it('times out an attempt whose body stalls', async () => {
+    const r = receiver({ status: 201, bodyBytes: 65536, bodyPace: 3000 });
+    expect(await post(r.url, { timeoutMs: 300, retries: 0 })).to.deep.equal({ kind: 'failure', reason: 'timeout' });
+    const [answer] = await r.ended();
+    expect(answer).to.include({ end: 'closed' }).and.have.property('written').below(65536);
+  });
+
+  it('rejects with an AbortError when the caller aborts while the body is read', async () => {
+    const r = receiver({ status: 201, bodyBytes: 65536, bodyPace: 3000 });
+    const controller = new AbortController();
+    // Aborts once the answer's head is in: its body is still on its way.
+    const abortOnAnswer: typeof fetch = async (input, init) => {
+      const response = await fetch(input, init);
+      controller.abort();
+      return response;
+    };
+    const error = await post(r.url, { fetch: abortOnAnswer, signal: controller.signal }).catch((e: unknown) => e);
+    expect(isAbortError(error), String(error)).to.equal(true);
+    const [answer] = await r.ended();
+    expect(answer).to.include({ end: 'closed' }).and.have.property('written').below(65536);
   });
 
   it('uses the given fetch with CORS, no credentials and no redirects followed', async () => {

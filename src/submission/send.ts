@@ -6,7 +6,13 @@
 import type { FieldError } from '../fields.js';
 
 export type SendResult =
-  | { kind: 'success'; status: number; reference?: string; response: unknown }
+  | {
+      kind: 'success';
+      status: number;
+      reference?: string;
+      /** The JSON body; null when it is empty, not JSON, or over 64 KB and so not read. */
+      response: unknown;
+    }
   | { kind: 'fields'; status: number; errors: FieldError[] }
   | {
       kind: 'failure';
@@ -46,6 +52,8 @@ type Failure = Extract<SendResult, { kind: 'failure' }>;
 
 /** Longest Retry-After (s) we wait out ourselves; longer ones go back to the customer. */
 const MAX_WAIT = 10;
+/** Bytes of an answer read at most; a longer one is not read on, and its status alone speaks. */
+const MAX_BODY = 65536;
 const MAX_ERRORS = 50;
 const MAX_MESSAGE = 500;
 
@@ -104,7 +112,7 @@ async function attemptOnce(options: SendOptions, body: string): Promise<SendResu
       redirect: 'manual',
       signal: controller.signal,
     });
-    return classify(response, await response.text());
+    return classify(response, await readBody(response));
   } catch {
     if (signal?.aborted) throw aborted();
     return fail(controller.signal.aborted ? 'timeout' : 'network');
@@ -114,7 +122,31 @@ async function attemptOnce(options: SendOptions, body: string): Promise<SendResu
   }
 }
 
-function classify(response: Response, text: string): SendResult {
+/**
+ * The body as text, or undefined when it is over MAX_BODY: a huge error page would otherwise
+ * be downloaded in full on every attempt. Aborting the fetch (timeout, caller) rejects a read.
+ */
+async function readBody(response: Response): Promise<string | undefined> {
+  const reader = response.body?.getReader();
+  if (!reader) return '';
+  // Streaming, so a character split between two chunks is decoded whole.
+  const decoder = new TextDecoder();
+  let text = '';
+  let size = 0;
+  try {
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) return text + decoder.decode();
+      if ((size += value.byteLength) > MAX_BODY) return undefined;
+      text += decoder.decode(value, { stream: true });
+    }
+  } finally {
+    // Stops the download of whatever is left (nothing, once it is done).
+    reader.cancel().catch(() => undefined);
+  }
+}
+
+function classify(response: Response, text: string | undefined): SendResult {
   const { status } = response;
   if (response.type === 'opaqueredirect') return fail('refused');
   let json: unknown = null;
