@@ -126,6 +126,8 @@ export async function until<T>(check: () => T | undefined | false | Promise<T | 
  * The command's answer may only come back online, so it is not waited for here.
  */
 export async function goOffline(ms: number, win: Window = window): Promise<void> {
+  // Still offline from before (a test that failed early): that spell must end first.
+  await until(() => win.navigator.onLine, 10000);
   const offline = new Promise((resolve) => win.addEventListener('offline', resolve, { once: true }));
   void executeServerCommand('go-offline', { ms });
   await offline;

@@ -31,7 +31,7 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Per attempt, including reading the answer. Default 20000. */
   timeoutMs?: number;
-  /** Further attempts after a 5xx, timeout, network failure or short 429. Default 2. */
+  /** Further attempts after a 5xx, timeout, network failure (while online) or short 429. Default 2. */
   retries?: number;
   /** Wait before retry number `attempt` (0-based). Default about 600 ms × 3^attempt. */
   backoffMs?: (attempt: number) => number;
@@ -74,6 +74,8 @@ export async function send(options: SendOptions): Promise<SendResult> {
     const result = await attemptOnce(options, body);
     if (result.kind !== 'failure' || attempt >= retries) return result;
     const { reason, retryAfter = Infinity } = result;
+    // Offline, retrying only burns attempts: the caller waits for the connection instead.
+    if (reason === 'network' && navigator.onLine === false) return result;
     // What may pass by itself is retried; a refusal would only be refused again.
     const wait =
       reason === 'server' || reason === 'network' || reason === 'timeout'
