@@ -61,7 +61,9 @@ describe('captcha', () => {
     expect(request!.headers['x-frc-client']).to.match(/^js-/);
     // The widget's node lives in the template's empty container, styled by the form's own CSS.
     const node = $(el, '.captcha > .frc-captcha');
-    expect(getComputedStyle(node).borderTopStyle).to.equal('solid');
+    // It fills the box kept for it from the first render (a plain div would be a block).
+    expect(getComputedStyle(node).display).to.equal('flex');
+    expect(node.getBoundingClientRect().height).to.be.closeTo($(el, '.captcha').clientHeight, 1);
     expect(document.head.querySelector('#frc-style')).to.equal(null);
   });
 
