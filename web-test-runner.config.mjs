@@ -6,25 +6,14 @@ import { pages } from './test/pages.mjs';
 import { demoReceiver } from './test/demo.mjs';
 import { network } from './test/network.mjs';
 import { schemaOracle } from './test/schema-oracle.mjs';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 
-const chromium = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 const only = process.env.BROWSERS?.split(',');
 
 const browsers = [
   puppeteerLauncher({
-    launchOptions: {
-      executablePath: chromium,
-      headless: true,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
-    },
+    launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },
   }),
   puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }),
 ].filter((_, i) => !only || only.includes(['chromium', 'firefox'][i]));

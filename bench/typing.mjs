@@ -42,6 +42,7 @@ import { cpus } from 'node:os';
 import { extname, join, normalize, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import puppeteer from 'puppeteer-core';
+import { CHROMIUM_ARGS, CHROMIUM_PATH } from '../scripts/chromium.mjs';
 
 const REPS = Number(process.env.BENCH_REPS ?? 15);
 const KEYS = Number(process.env.BENCH_KEYS ?? 3);
@@ -49,7 +50,6 @@ const CONTROL_REPS = Number(process.env.BENCH_CONTROL_REPS ?? 3);
 const RATES = [1, 4];
 const FRAME = 1000 / 60;
 const PASTE_CHARS = 1024 * 1024;
-const executablePath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const dist = join(root, 'dist');
 const results = join(root, 'bench', 'results');
@@ -351,21 +351,14 @@ async function main() {
   const origin = `http://127.0.0.1:${server.address().port}`;
   const browser = await puppeteer
     .launch({
-      executablePath,
+      executablePath: CHROMIUM_PATH,
       headless: true,
       protocolTimeout: 300_000,
-      args: [
-        '--no-sandbox',
-        '--disable-gpu',
-        '--disable-background-networking',
-        '--disable-component-update',
-        '--disable-sync',
-        '--no-first-run',
-      ],
+      args: CHROMIUM_ARGS,
     })
     .catch((error) => {
       server.close();
-      giveUp(`could not start ${executablePath}: ${error.message}`);
+      giveUp(`could not start ${CHROMIUM_PATH}: ${error.message}`);
     });
   const chromium = await browser.version();
   const started = performance.now();

@@ -4,21 +4,12 @@
  * back from a draft or a prefill. No DOM, no Lit: the element renders it, controllers change it,
  * and it tells its listeners when it changed.
  */
-import { isFieldName, type FieldError, type FieldName } from '../fields.js';
+import { FIELDS, isFieldName, type FieldError, type FieldName } from '../fields.js';
 import type { ImagePayload, RequestIssue } from '../schema.js';
 
-export const TEXT_FIELDS = [
-  'marketplace',
-  'email',
-  'name',
-  'orderId',
-  'productName',
-  'resolution',
-  'reason',
-  'serialNumber',
-  'details',
-] as const;
-export type TextField = (typeof TEXT_FIELDS)[number];
+/** The fields whose value is a string the customer types or chooses, in the form's order. */
+export type TextField = Exclude<FieldName, 'images' | 'captcha'>;
+export const TEXT_FIELDS = FIELDS.filter((f): f is TextField => f !== 'images' && f !== 'captcha');
 export type Values = Record<TextField, string>;
 
 /** A prepared photo; `id` tells it apart from its twins (the same file picked twice). */
