@@ -52,16 +52,17 @@ export type FieldName = (typeof FIELDS)[number];
 export const isFieldName = (key: unknown): key is FieldName =>
   (FIELDS as readonly unknown[]).includes(key);
 
-/** The last value counted: the counter and the too-long message ask about the same one. */
-let counted = { value: '', count: 0 };
+/** The last values counted: a render asks about the same ones (the counter's, the rules' trimmed one). */
+let counted: [string, number][] = [];
 
 /**
  * Characters as the limits count them: Unicode code points, as zod's length checks do, so an
  * emoji is one. A loop rather than `[...value].length`, which builds an array the size of a
- * pasted megabyte; remembered for the last value, which each render asks about twice.
+ * pasted megabyte; remembered for the last two values, so a render walks a megabyte once.
  */
 export function chars(value: string): number {
-  if (counted.value === value) return counted.count;
+  const known = counted.find(([text]) => text === value);
+  if (known) return known[1];
   let count = value.length;
   for (let i = 1; i < value.length; i++) {
     const code = value.charCodeAt(i);
@@ -71,7 +72,7 @@ export function chars(value: string): number {
       if (before >= 0xd800 && before <= 0xdbff) count--;
     }
   }
-  counted = { value, count };
+  counted = [[value, count], ...counted.slice(0, 1)];
   return count;
 }
 
