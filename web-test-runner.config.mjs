@@ -1,29 +1,53 @@
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
+import { webdriverLauncher } from '@web/test-runner-webdriver';
 import { receiver } from './test/receiver.mjs';
 import { puzzles } from './test/puzzles.mjs';
 import { pages } from './test/pages.mjs';
 import { demoReceiver } from './test/demo.mjs';
 import { network } from './test/network.mjs';
+import { viewport } from './test/viewport.mjs';
 import { schemaOracle } from './test/schema-oracle.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
+import { MINIBROWSER, startWebKit } from './scripts/webkit.mjs';
+import { ENGINES } from './scripts/engines.mjs';
 
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
-const only = process.env.BROWSERS?.split(',');
+// WebKit needs its display and driver started first (scripts/webkit.mjs).
+const webkit = ENGINES.includes('webkit') ? await startWebKit() : undefined;
 
 const browsers = [
-  puppeteerLauncher({
-    launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS },
-  }),
-  puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }),
-].filter((_, i) => !only || only.includes(['chromium', 'firefox'][i]));
+  ENGINES.includes('chromium') &&
+    puppeteerLauncher({ launchOptions: { executablePath: CHROMIUM_PATH, headless: true, args: CHROMIUM_ARGS } }),
+  ENGINES.includes('firefox') &&
+    puppeteerLauncher({ launchOptions: { browser: 'firefox', executablePath: firefox, headless: true } }),
+  webkit &&
+    webdriverLauncher({
+      automationProtocol: 'webdriver',
+      hostname: '127.0.0.1',
+      port: webkit.port,
+      path: '/',
+      capabilities: {
+        browserName: 'MiniBrowser',
+        // webdriverio 9 would ask for a BiDi session, which WebKitWebDriver refuses.
+        'wdio:enforceWebDriverClassic': true,
+        'webkitgtk:browserOptions': { binary: MINIBROWSER, args: ['--automation'] },
+      },
+    }),
+].filter(Boolean);
 
 const demo = demoReceiver();
 
 export default {
   files: ['test/**/*.test.ts', '!test/node/**'],
   nodeResolve: { exportConditions: ['production', 'browser'] },
-  plugins: [esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }), demo, network()],
+  plugins: [
+    esbuildPlugin({ ts: true, tsconfig: './tsconfig.json', target: 'es2022' }),
+    demo,
+    network(),
+    viewport(),
+    { name: 'webkit-driver', serverStop: () => webkit?.stop() },
+  ],
   // A real receiving endpoint and a real puzzle endpoint on the test server's loopback port,
   // the demo's own receiver, pages of their own for tests that reload or need a CSP, and the
   // server's reading of the schema.

@@ -87,8 +87,10 @@ describe('captcha', () => {
     expect((await replay.json()).errors[0].field).to.equal('captcha');
   });
 
-  it('makes a submit wait, visibly, for a solution still on its way', async () => {
-    const { el } = await captchaForm('delay=3000');
+  it('makes a submit wait, visibly, for a solution still on its way', async function () {
+    this.timeout(20000);
+    // Long enough to outlast filling in the form, which WebKit's driver types a key at a time.
+    const { el } = await captchaForm('delay=8000');
     await fillValid(el);
     const success = oneEvent(el, 'refund-exchange-success');
     $(el, '[part~=submit]').click();

@@ -4,11 +4,11 @@
  * moves between press and release (the captcha arrives on that first press).
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { sendMouse, setViewport } from '@web/test-runner-commands';
+import { sendMouse } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeErrorEvent } from '../src/events.js';
-import { $, focus, type, uniqueName, until } from './helpers.js';
+import { $, focus, setViewport, type, uniqueName, until } from './helpers.js';
 
 const captchaForm = (lang: string, endpoint = `/receiver/${uniqueName()}`) =>
   fixture<RefundExchangeForm>(html`<refund-exchange-form

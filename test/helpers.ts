@@ -52,7 +52,17 @@ export function description(el: RefundExchangeForm, control: Element): string {
     .trim();
 }
 
-export const type = (text: string) => sendKeys({ type: text });
+/** WebKit (MiniBrowser), whose WebDriver drops repeated characters and cannot go offline. */
+export const isWebKit = /AppleWebKit/.test(navigator.userAgent) && !/Chrome|Chromium/.test(navigator.userAgent);
+
+/** Types as a customer does; in WebKit one key at a time, since its driver drops "ss" to "s". */
+export async function type(text: string): Promise<void> {
+  if (!isWebKit) return void (await sendKeys({ type: text }));
+  for (const key of text) await sendKeys({ type: key });
+}
+
+/** Sizes the viewport in every engine (test/viewport.mjs). */
+export const setViewport = (size: { width: number; height: number }) => executeServerCommand('viewport', size);
 export const press = (key: string) => sendKeys({ press: key });
 
 /** Focuses a control inside the shadow root, the way a click would. */

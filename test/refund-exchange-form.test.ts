@@ -1,5 +1,4 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { setViewport } from '@web/test-runner-commands';
 import '../src/define.js';
 import { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type {
@@ -19,6 +18,7 @@ import {
   type,
   uniqueName,
   until,
+  setViewport,
 } from './helpers.js';
 
 const render = (endpoint = '/receiver/unused') =>
@@ -591,10 +591,16 @@ describe('refund-exchange-form', () => {
   it('fits a 320 px wide screen without horizontal scrolling', async () => {
     await setViewport({ width: 320, height: 640 });
     try {
-      const el = await render();
+      // In a 320 px box too: MiniBrowser's window (WebKit) cannot be made that narrow, and the
+      // form's CSS has no media queries, so the box is the screen to it.
+      const page = await fixture<HTMLElement>(html`<div style="width: min(320px, 100%)">
+        <refund-exchange-form endpoint="/receiver/unused" lang="en"></refund-exchange-form>
+      </div>`);
+      const el = page.querySelector('refund-exchange-form')!;
       await submit(el);
       expect(el.scrollWidth).to.be.at.most(el.clientWidth);
-      expect(document.documentElement.scrollWidth).to.be.at.most(320);
+      expect(page.scrollWidth).to.be.at.most(320);
+      expect(document.documentElement.scrollWidth).to.be.at.most(innerWidth);
     } finally {
       await setViewport({ width: 800, height: 600 });
     }
