@@ -22,6 +22,8 @@ const captchaForm = (lang: string, endpoint = `/receiver/${uniqueName()}`) =>
 async function press(el: RefundExchangeForm, selector: string) {
   const button = $(el, selector);
   button.scrollIntoView({ block: 'center' });
+  // Measured once the scroll has been drawn.
+  await new Promise((resolve) => requestAnimationFrame(() => requestAnimationFrame(resolve)));
   const before = button.getBoundingClientRect();
   await sendMouse({ type: 'move', position: [Math.round(before.x + before.width / 2), Math.round(before.y + before.height / 2)] });
   await sendMouse({ type: 'down' });

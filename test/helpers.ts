@@ -61,8 +61,22 @@ export async function type(text: string): Promise<void> {
   for (const key of text) await sendKeys({ type: key });
 }
 
-/** Sizes the viewport in every engine (test/viewport.mjs). */
-export const setViewport = (size: { width: number; height: number }) => executeServerCommand('viewport', size);
+/**
+ * Sizes the viewport in every engine (test/viewport.mjs), and waits until it holds still:
+ * WebKit's window settles after the command has returned.
+ */
+export async function setViewport(size: { width: number; height: number }): Promise<void> {
+  await executeServerCommand('viewport', size);
+  const now = () => `${innerWidth}×${innerHeight}`;
+  let last = '';
+  let still = 0;
+  await until(async () => {
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    still = now() === last ? still + 1 : 0;
+    last = now();
+    return still >= 3;
+  });
+}
 export const press = (key: string) => sendKeys({ press: key });
 
 /** Focuses a control inside the shadow root, the way a click would. */
