@@ -7,7 +7,7 @@ import '../src/define.js';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeSubmitEvent, RefundExchangeSuccessEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
-import { $, fillValid, focus, received, type, uniqueName, until } from './helpers.js';
+import { $, catchErrors, fillValid, focus, received, type, uniqueName, until } from './helpers.js';
 
 const PREFIX = 'refund-exchange-form:draft:';
 const PAUSE = 400;
@@ -180,10 +180,7 @@ describe('drafts', () => {
     const [[key, raw]] = drafts(sessionStorage) as [[string, string]];
     const good = JSON.parse(raw);
     el.remove();
-    const errors: unknown[] = [];
-    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
-    addEventListener('error', onError);
-    addEventListener('unhandledrejection', onError);
+    const thrown = catchErrors();
     try {
       for (const bad of [
         '{"v":1,',
@@ -204,10 +201,9 @@ describe('drafts', () => {
         fresh.remove();
       }
     } finally {
-      removeEventListener('error', onError);
-      removeEventListener('unhandledrejection', onError);
+      thrown.stop();
     }
-    expect(errors).to.deep.equal([]);
+    expect(thrown.errors).to.deep.equal([]);
   });
 
   for (const [how, breakIt] of [
@@ -247,10 +243,7 @@ describe('drafts', () => {
   ] as const) {
     it(`works on, and keeps nothing it cannot, when ${how}`, async () => {
       const restore = breakIt();
-      const errors: unknown[] = [];
-      const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
-      addEventListener('error', onError);
-      addEventListener('unhandledrejection', onError);
+      const thrown = catchErrors();
       try {
         const name = uniqueName();
         const el = await fixture<RefundExchangeForm>(
@@ -267,10 +260,9 @@ describe('drafts', () => {
         expect(JSON.parse(request!.body).images).to.have.length(1);
       } finally {
         restore();
-        removeEventListener('error', onError);
-        removeEventListener('unhandledrejection', onError);
+        thrown.stop();
       }
-      expect(errors).to.deep.equal([]);
+      expect(thrown.errors).to.deep.equal([]);
     });
   }
 

@@ -170,3 +170,18 @@ export function lookLikeAPerson(win: Window & typeof globalThis = window): void 
     Object.defineProperty(win.Navigator.prototype, name, { get: () => value, configurable: true });
   }
 }
+
+/** Collects what the page reports thrown (errors and unhandled rejections) until stop(). */
+export function catchErrors() {
+  const errors: unknown[] = [];
+  const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
+  addEventListener('error', onError);
+  addEventListener('unhandledrejection', onError);
+  return {
+    errors,
+    stop() {
+      removeEventListener('error', onError);
+      removeEventListener('unhandledrejection', onError);
+    },
+  };
+}

@@ -12,7 +12,7 @@ import type { RefundExchangeSubmitEvent } from '../src/events.js';
 import { createRequestSchema } from '../src/schema.js';
 import { chars, LIMITS } from '../src/fields.js';
 import { en } from '../src/i18n/en.js';
-import { $, fillValid, received, uniqueName } from './helpers.js';
+import { $, catchErrors, fillValid, received, uniqueName } from './helpers.js';
 
 const FIELDS = ['email', 'name', 'orderId', 'productName', 'serialNumber', 'details'] as const;
 type Field = (typeof FIELDS)[number];
@@ -110,20 +110,6 @@ function watch(el: RefundExchangeForm) {
     observer.observe(root, { subtree: true, childList: true, attributes: true });
   }
   return { found, stop: () => observer.disconnect() };
-}
-
-function catchErrors() {
-  const errors: unknown[] = [];
-  const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
-  addEventListener('error', onError);
-  addEventListener('unhandledrejection', onError);
-  return {
-    errors,
-    stop() {
-      removeEventListener('error', onError);
-      removeEventListener('unhandledrejection', onError);
-    },
-  };
 }
 
 /** Puts `text` into the control as a paste does; what the control accepted of it. */

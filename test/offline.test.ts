@@ -7,7 +7,7 @@ import '../src/define.js';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeSuccessEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
-import { $, fillValid, goOffline, isWebKit, received, uniqueName, until } from './helpers.js';
+import { $, catchErrors, fillValid, goOffline, isWebKit, received, uniqueName, until } from './helpers.js';
 
 const status = (el: RefundExchangeForm) => $(el, '.actions + [role=status]').textContent?.trim();
 
@@ -108,10 +108,7 @@ describe('offline', () => {
     const el = await form(`/receiver/${name}?status=201&delay=1000`);
     let succeeded = 0;
     el.addEventListener('refund-exchange-success', () => succeeded++);
-    const errors: unknown[] = [];
-    const onError = (e: ErrorEvent | PromiseRejectionEvent) => errors.push('reason' in e ? e.reason : e.error);
-    addEventListener('error', onError);
-    addEventListener('unhandledrejection', onError);
+    const thrown = catchErrors();
     try {
       $(el, '[part~=submit]').click();
       await until(async () => (await received(name)).length === 1);
@@ -127,10 +124,9 @@ describe('offline', () => {
       $(el, '[part~=submit]').click();
       await success;
     } finally {
-      removeEventListener('error', onError);
-      removeEventListener('unhandledrejection', onError);
+      thrown.stop();
     }
-    expect(errors).to.deep.equal([]);
+    expect(thrown.errors).to.deep.equal([]);
     const requests = await received(name);
     expect(requests).to.have.length(2);
     expect(requests[0]!.headers['idempotency-key']).to.equal(requests[1]!.headers['idempotency-key']);
