@@ -301,12 +301,13 @@ describe('send', () => {
   });
 
   it('recovers from a timeout on retry, with the same key', async () => {
-    const slow = receiver({ delay: 1500 });
+    // Wide margins: under load even the quick answer can take a few hundred milliseconds.
+    const slow = receiver({ delay: 5000 });
     const quick = receiver({ status: 201 });
     // The first attempt goes to a receiver that hangs, the retry to one that answers.
     let attempts = 0;
     const route: typeof fetch = (_input, init) => fetch(attempts++ ? quick.url : slow.url, init);
-    const result = await post('/unused', { fetch: route, timeoutMs: 200 });
+    const result = await post('/unused', { fetch: route, timeoutMs: 1000 });
     expect(result).to.include({ kind: 'success', status: 201 });
     const [hung, answered] = await Promise.all([slow.only(), quick.only()]);
     expect(answered.headers['idempotency-key']).to.equal(hung.headers['idempotency-key']);
