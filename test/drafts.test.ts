@@ -84,7 +84,9 @@ describe('drafts', () => {
     await expect(again).to.be.accessible();
   });
 
-  it('keeps everything across a real reload, says so, and sends it once through the demo receiver', async () => {
+  it('keeps everything across a real reload, says so, and sends it once through the demo receiver', async function () {
+    // Two real captcha solves, a reload and a photo; WebKit types a key at a time.
+    this.timeout(40000);
     const storefront = await page([
       { lang: 'en', endpoint: '/api/requests', sitekey: 'demo', 'puzzle-endpoint': '/api/puzzle' },
     ]);
@@ -141,7 +143,8 @@ describe('drafts', () => {
     expect(notice(el)).to.equal(null);
   });
 
-  it('keeps a local draft for a day, photos included, and drops an older one', async () => {
+  it('keeps a local draft for a day, photos included, and drops an older one', async function () {
+    this.timeout(30000);
     const storefront = await page([{ lang: 'en', endpoint: '/api/requests', draft: 'local' }]);
     let { win, els } = await storefront.ready();
     win.localStorage.clear();

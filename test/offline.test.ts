@@ -37,7 +37,9 @@ describe('offline', () => {
     await success;
   });
 
-  it('sends by itself once back online, and the demo receiver stores it once', async () => {
+  it('sends by itself once back online, and the demo receiver stores it once', async function () {
+    // A real captcha solve before going offline.
+    this.timeout(30000);
     const iframe = await fixture<HTMLIFrameElement>(html`<iframe title="storefront" style="width: 800px; height: 1400px"></iframe>`);
     const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
     const forms = [{ lang: 'en', endpoint: '/api/requests', sitekey: 'demo', 'puzzle-endpoint': '/api/puzzle' }];
