@@ -31,6 +31,8 @@ export const LIMITS = {
   imageName: 255,
   /** Base64 characters of one image: about 6 MB of bytes. */
   imageData: 8_000_000,
+  /** A captcha solution: a self-hosted one of 255 solutions is about 2,950 characters. */
+  captcha: 4096,
 } as const;
 
 /** The JSON keys of the request, in the order the form shows them. */

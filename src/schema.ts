@@ -64,7 +64,7 @@ export interface SchemaOptions {
 export function createRequestSchema(options: SchemaOptions = {}) {
   const marketplaces = options.marketplaces?.length ? options.marketplaces : MARKETPLACE_IDS;
   const maxImages = options.maxImages ?? LIMITS.maxImages;
-  const captcha = z.string().check(z.minLength(1));
+  const captcha = z.string().check(z.minLength(1), z.maxLength(LIMITS.captcha));
   return z
     .object({
       marketplace: z.enum(marketplaces as [MarketplaceId, ...MarketplaceId[]]),

@@ -17,6 +17,7 @@ export type {
   PuzzleOptions,
   PuzzleResponse,
   PuzzleVerifyResult,
+  PuzzleCheckResult,
 } from './puzzle.js';
 export { SITEVERIFY_ENDPOINTS, verifyHosted } from './siteverify.js';
 export type { HostedFailureReason, HostedVerifyOptions, HostedVerifyResult } from './siteverify.js';

@@ -8,6 +8,7 @@
  */
 import { createHmac, randomBytes, timingSafeEqual } from 'node:crypto';
 import { blake2b } from '@noble/hashes/blake2.js';
+import { LIMITS } from '../fields.js';
 
 export interface PuzzleOptions {
   /** The HMAC key that signs puzzles, at least 32 bytes (a string counts as UTF-8). */
@@ -46,14 +47,27 @@ export type PuzzleFailureReason =
 
 export type PuzzleVerifyResult = { ok: true } | { ok: false; reason: PuzzleFailureReason };
 
+/**
+ * A solution that is right, before anyone asked whether it was used already: `id` names its
+ * puzzle, which may pass once, until `expiresAt` (ms since the epoch).
+ */
+export type PuzzleCheckResult =
+  | { ok: true; id: string; expiresAt: number }
+  | { ok: false; reason: Exclude<PuzzleFailureReason, 'replayed'> };
+
 export interface PuzzleIssuer {
   /** A fresh signed puzzle, ready to be sent as the puzzle endpoint's JSON answer. */
   issue(): PuzzleResponse;
   /**
    * Checks a solution string as received (any value; never throws). A puzzle passes once:
-   * later submissions of it are `replayed`.
+   * later submissions of it are `replayed`. Remembered in this process only.
    */
   verify(solution: unknown): PuzzleVerifyResult;
+  /**
+   * Everything `verify` checks but the replay (any value; never throws): for a receiver that
+   * records used puzzles in a database shared by all its processes.
+   */
+  check(solution: unknown): PuzzleCheckResult;
 }
 
 /** The fields of the puzzle bytes. */
@@ -188,18 +202,42 @@ export function createPuzzleIssuer(options: PuzzleOptions): PuzzleIssuer {
       return { data: { puzzle: puzzleString(puzzle, key) } };
     },
     verify(solution) {
-      return verifySolution(solution, key, now(), replays);
+      const at = now();
+      const result = checkSolution(solution, key, at);
+      if (!result.ok) return result;
+      // Claimed last, so a wrong answer does not use up the customer's puzzle.
+      return replays.claim(result.id, result.expiresAt, at) ? { ok: true } : { ok: false, reason: 'replayed' };
+    },
+    check(solution) {
+      return checkSolution(solution, key, now());
     },
   };
 }
 
-function verifySolution(text: unknown, key: Buffer, now: number, replays: ReplayStore): PuzzleVerifyResult {
-  const fail = (reason: PuzzleFailureReason) => ({ ok: false, reason }) as const;
-  if (typeof text !== 'string') return fail('malformed');
+/** The longest parts a puzzle of at most 255 solutions can have, in characters. */
+const MAX_PART = {
+  puzzle: base64Length(SOLUTION_OFFSET),
+  solutions: base64Length(255 * SOLUTION_LENGTH),
+} as const;
+
+function checkSolution(text: unknown, key: Buffer, now: number): PuzzleCheckResult {
+  try {
+    return checkParts(text, key, now);
+  } catch {
+    // Nothing above should throw; if it ever does, the answer is a refusal, not a 500.
+    return { ok: false, reason: 'malformed' };
+  }
+}
+
+function checkParts(text: unknown, key: Buffer, now: number): PuzzleCheckResult {
+  const fail = (reason: Exclude<PuzzleFailureReason, 'replayed'>) => ({ ok: false, reason }) as const;
+  // Lengths first: a regular expression over megabytes costs time and may overflow the stack.
+  if (typeof text !== 'string' || text.length > LIMITS.captcha) return fail('malformed');
   const parts = text.split('.');
   if (parts.length !== 4) return fail('malformed');
   // The diagnostics part is the widget's business; only its presence is required.
   const [signature = '', puzzleText = '', solutionsText = ''] = parts;
+  if (puzzleText.length > MAX_PART.puzzle || solutionsText.length > MAX_PART.solutions) return fail('malformed');
   const puzzle = decodeBase64(puzzleText);
   const solutions = decodeBase64(solutionsText);
   if (!puzzle || !solutions || puzzle.length < PUZZLE_LENGTH || puzzle.length > SOLUTION_OFFSET) {
@@ -234,8 +272,7 @@ function verifySolution(text: unknown, key: Buffer, now: number, replays: Replay
     if (!solutionMeetsDifficulty(puzzle, solution, difficulty)) return fail('difficulty');
   }
 
-  // Claimed last, so a wrong answer does not use up the customer's puzzle.
-  return replays.claim(expected, expiresAt, now) ? { ok: true } : fail('replayed');
+  return { ok: true, id: expected, expiresAt };
 }
 
 function sign(puzzle: Uint8Array, key: Buffer): string {
@@ -256,6 +293,10 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}(?:==)?|[A-Za-z0-9+/]{3
 
 function decodeBase64(text: string): Buffer | undefined {
   return BASE64.test(text) ? Buffer.from(text, 'base64') : undefined;
+}
+
+function base64Length(bytes: number): number {
+  return Math.ceil(bytes / 3) * 4;
 }
 
 function checkInteger(name: string, value: number, min: number, max: number): void {

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { createHmac } from 'node:crypto';
+import fc from 'fast-check';
 import {
   ReplayStore,
   createPuzzleIssuer,
@@ -337,6 +338,59 @@ describe('verify', () => {
     ]) {
       assert.deepEqual(subject.verify(bad), { ok: false, reason: 'malformed' }, String(bad));
     }
+  });
+
+  it('refuses huge parts by their length, without throwing', () => {
+    const subject = issuer();
+    const { puzzle, solutions } = issueAndSolve(subject);
+    const [signature = '', base64 = ''] = puzzle.split('.');
+    const s64 = solutions.toString('base64');
+    // 5 million characters once overflowed the stack inside the base64 pattern.
+    const huge = 'A'.repeat(5_000_000);
+    for (const bad of [
+      huge,
+      `${signature}.${base64}.${huge}.${DIAGNOSTICS}`,
+      `${signature}.${huge}.${s64}.${DIAGNOSTICS}`,
+      `${signature}.${base64}.${s64}.${huge}`,
+      `${signature}.${base64}.${'A'.repeat(2724)}.${DIAGNOSTICS}`,
+    ]) {
+      assert.deepEqual(subject.verify(bad), { ok: false, reason: 'malformed' });
+      assert.deepEqual(subject.check(bad), { ok: false, reason: 'malformed' });
+    }
+  });
+
+  it('never throws, whatever the string', () => {
+    const subject = issuer();
+    const { puzzle, solutions, solution } = issueAndSolve(subject);
+    const parts = [...puzzle.split('.'), solutions.toString('base64'), DIAGNOSTICS];
+    // Mutations of a real solution reach deeper than random text would. The diagnostics part
+    // is left alone: the verifier ignores it by design.
+    const mutated = fc
+      .tuple(fc.constantFrom(0, 1, 2), fc.string({ unit: 'binary', maxLength: 3000 }), fc.boolean())
+      .map(([index, text, replace]) =>
+        parts.map((part, i) => (i === index ? (replace ? text : part + text) : part)).join('.'),
+      );
+    fc.assert(
+      fc.property(fc.oneof(mutated, fc.string({ unit: 'binary' }), fc.anything()), (value) => {
+        fc.pre(value !== solution);
+        const result = subject.check(value);
+        assert.equal(result.ok, false);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('checks without using the puzzle up; verify then uses it', () => {
+    const subject = issuer();
+    const { solution, puzzle } = issueAndSolve(subject);
+    const checked = subject.check(solution);
+    assert.equal(checked.ok, true);
+    assert.deepEqual(subject.check(solution), checked);
+    if (!checked.ok) return;
+    assert.equal(checked.id, puzzle.split('.')[0]);
+    assert.equal(checked.expiresAt, T0 - (T0 % 1000) + 5 * 60 * 1000 * split(puzzle).bytes[13]!);
+    assert.deepEqual(subject.verify(solution), { ok: true });
+    assert.deepEqual(subject.verify(solution), { ok: false, reason: 'replayed' });
   });
 
   it('solves at the default difficulty in Node (measured, for the record)', (t) => {
