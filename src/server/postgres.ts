@@ -1,0 +1,61 @@
+/**
+ * The production store: a PostgreSQL server through `pg`, shared by any number of receiver
+ * processes. The same SQL and migrations as the embedded PGlite store.
+ */
+import { importPeer } from './pglite.js';
+import { openSqlStore } from './sql-store.js';
+import type { SqlClient, SqlDatabase, SqlStore } from './sql-store.js';
+
+export interface PostgresStoreOptions {
+  /** Connections this process may open. Default 10. */
+  max?: number;
+  /** How long to wait for a connection before the request gets a 503. Default 5000 ms. */
+  connectionTimeoutMs?: number;
+}
+
+/** Connects to `url` (`postgres://…`, e.g. `DATABASE_URL`). Needs the optional peer dependency `pg`. */
+export async function openPostgresStore(url: string, options: PostgresStoreOptions = {}): Promise<SqlStore> {
+  const { default: pg } = await importPeer<{ default: typeof import('pg') }>('pg');
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    connectionTimeoutMillis: options.connectionTimeoutMs ?? 5000,
+  });
+  // A connection lost while idle (a restarted server) is dropped from the pool, not fatal.
+  pool.on('error', () => {});
+  const database: SqlDatabase = {
+    ...clientOf(pool),
+    async transaction(work) {
+      const client = await pool.connect();
+      let broken: unknown;
+      try {
+        await client.query('BEGIN');
+        const result = await work(clientOf(client));
+        await client.query('COMMIT');
+        return result;
+      } catch (error) {
+        try {
+          await client.query('ROLLBACK');
+        } catch (rollbackError) {
+          broken = rollbackError;
+        }
+        throw error;
+      } finally {
+        // A connection that could not roll back is not handed out again.
+        client.release(broken instanceof Error ? broken : undefined);
+      }
+    },
+    close: () => pool.end(),
+  };
+  try {
+    return await openSqlStore(database);
+  } catch (error) {
+    await pool.end();
+    throw error;
+  }
+}
+
+/** `pg` types its rows loosely; the store names the columns it selects. */
+const clientOf = (queryable: { query(text: string, params?: unknown[]): Promise<{ rows: unknown[] }> }): SqlClient => ({
+  query: async <Row>(text: string, params?: unknown[]) => ({ rows: (await queryable.query(text, params)).rows as Row[] }),
+});

@@ -1,0 +1,229 @@
+/**
+ * The PostgreSQL store: the same SQL and migrations on PGlite (embedded) and on a server.
+ * Requests, their photos and used puzzles are rows with unique keys, so any number of
+ * receiver processes sharing one database store each request once and accept each puzzle once.
+ */
+import type { ImagePayload } from '../schema.js';
+import { newReference } from './store.js';
+import type { ReceivedRequest, RequestReader, RequestStore, StoredImage, StoredRequest } from './store.js';
+
+/** The little a store needs of a connection: PGlite's and `pg`'s both fit behind it. */
+export interface SqlClient {
+  query<Row>(text: string, params?: unknown[]): Promise<{ rows: Row[] }>;
+}
+
+export interface SqlDatabase extends SqlClient {
+  /** Runs `work` in one transaction on one connection: committed when it resolves, rolled back when it throws. */
+  transaction<T>(work: (client: SqlClient) => Promise<T>): Promise<T>;
+  close(): Promise<void>;
+}
+
+export type SqlStore = RequestStore & RequestReader;
+
+/**
+ * Each entry runs once, in order, in its own transaction. Append only: a shipped migration is
+ * never edited, because databases out there have already run it.
+ */
+const MIGRATIONS = [
+  `CREATE TABLE rx_requests (
+     id uuid PRIMARY KEY,
+     seq bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+     reference text NOT NULL UNIQUE,
+     idempotency_key text UNIQUE,
+     fingerprint text NOT NULL,
+     received_at timestamptz NOT NULL DEFAULT now(),
+     request jsonb NOT NULL
+   );
+   CREATE TABLE rx_images (
+     request_id uuid NOT NULL REFERENCES rx_requests (id) ON DELETE CASCADE DEFERRABLE INITIALLY DEFERRED,
+     n integer NOT NULL,
+     name text NOT NULL,
+     type text NOT NULL,
+     width integer NOT NULL,
+     height integer NOT NULL,
+     data bytea NOT NULL,
+     PRIMARY KEY (request_id, n)
+   );
+   CREATE TABLE rx_puzzles (
+     id text PRIMARY KEY,
+     expires_at timestamptz NOT NULL
+   );
+   CREATE INDEX rx_puzzles_expires_at ON rx_puzzles (expires_at);`,
+];
+
+// Advisory lock ids: any two constants of this project's own.
+const MIGRATION_LOCK = 0x5258_0001;
+/** Held from a request's sequence number to its commit, so numbers are committed in order. */
+const PUBLISH_LOCK = 0x5258_0002;
+
+/** Expired puzzles are deleted at most this often by each process. */
+const PUZZLE_SWEEP_MS = 10 * 60 * 1000;
+/** Kept past expiry for servers whose clocks run behind the database's. */
+const PUZZLE_GRACE = '1 hour';
+
+/** Thrown inside a transaction to roll it back with an answer. */
+class Rollback<T> {
+  constructor(readonly result: T) {}
+}
+
+/** Brings the database's tables up to date (safe when several processes start at once) and opens the store. */
+export async function openSqlStore(db: SqlDatabase): Promise<SqlStore> {
+  await migrate(db);
+  let nextSweep = 0;
+
+  async function sweepPuzzles() {
+    if (Date.now() < nextSweep) return;
+    nextSweep = Date.now() + PUZZLE_SWEEP_MS;
+    await db.query(`DELETE FROM rx_puzzles WHERE expires_at < now() - interval '${PUZZLE_GRACE}'`);
+  }
+
+  const store: SqlStore = {
+    async receive({ request, idempotencyKey: key, fingerprint }, check) {
+      await sweepPuzzles();
+      try {
+        return await db.transaction(async (tx) => {
+          if (key !== undefined) {
+            // Not waiting: a request holding the key now gets 409, as the Idempotency-Key draft asks.
+            const [lock] = await rowsOf<{ held: boolean }>(tx, 'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS held', [key]);
+            if (!lock?.held) throw new Rollback({ state: 'in-progress' as const });
+            const [earlier] = await rowsOf<{ reference: string; fingerprint: string }>(
+              tx,
+              'SELECT reference, fingerprint FROM rx_requests WHERE idempotency_key = $1',
+              [key],
+            );
+            if (earlier) {
+              throw new Rollback(
+                earlier.fingerprint === fingerprint
+                  ? { state: 'stored' as const, reference: earlier.reference, replayed: true }
+                  : { state: 'mismatch' as const },
+              );
+            }
+          }
+          const outcome = await check();
+          if (!outcome.ok) throw new Rollback({ state: 'refused' as const, refusal: outcome.refusal });
+          if (outcome.puzzle) {
+            const inserted = await tx.query(
+              'INSERT INTO rx_puzzles (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id',
+              [outcome.puzzle.id, new Date(outcome.puzzle.expiresAt).toISOString()],
+            );
+            if (inserted.rows.length === 0) throw new Rollback({ state: 'puzzle-replayed' as const });
+          }
+          const reference = await insertRequest(tx, request, key, fingerprint);
+          return { state: 'stored' as const, reference, replayed: false };
+        });
+      } catch (error) {
+        if (error instanceof Rollback) return error.result;
+        throw error;
+      }
+    },
+
+    async list({ after, limit }) {
+      const from = after !== undefined && /^\d{1,18}$/.test(after) ? after : '0';
+      const { rows } = await db.query<RequestRow>(
+        `${SELECT_REQUESTS} WHERE r.seq > $1 ORDER BY r.seq LIMIT $2`,
+        [from, limit],
+      );
+      return rows.map(storedRequest);
+    },
+
+    async page({ offset, limit }) {
+      const [{ rows }, { rows: count }] = await Promise.all([
+        db.query<RequestRow>(`${SELECT_REQUESTS} ORDER BY r.seq DESC LIMIT $1 OFFSET $2`, [limit, offset]),
+        db.query<{ total: string }>('SELECT count(*)::text AS total FROM rx_requests'),
+      ]);
+      return { items: rows.map(storedRequest), total: Number(count[0]?.total ?? 0) };
+    },
+
+    async image(reference, n) {
+      const [row] = await rowsOf<{ name: string; type: string; data: Uint8Array }>(
+        db,
+        `SELECT i.name, i.type, i.data FROM rx_images i JOIN rx_requests r ON r.id = i.request_id
+         WHERE r.reference = $1 AND i.n = $2`,
+        [reference, n],
+      );
+      return row;
+    },
+
+    close: () => db.close(),
+  };
+  return store;
+}
+
+async function migrate(db: SqlDatabase): Promise<void> {
+  await db.transaction(async (tx) => {
+    // Processes starting together take turns; the second finds the work done.
+    await tx.query('SELECT pg_advisory_xact_lock($1)', [MIGRATION_LOCK]);
+    await tx.query('CREATE TABLE IF NOT EXISTS rx_migrations (version integer PRIMARY KEY, applied_at timestamptz NOT NULL DEFAULT now())');
+    const { rows } = await tx.query<{ version: number }>('SELECT coalesce(max(version), 0) AS version FROM rx_migrations');
+    const done = Number(rows[0]?.version ?? 0);
+    for (const [index, sql] of MIGRATIONS.entries()) {
+      if (index < done) continue;
+      for (const statement of sql.split(/;\s*(?:\n|$)/).filter((s) => s.trim())) await tx.query(statement);
+      await tx.query('INSERT INTO rx_migrations (version) VALUES ($1)', [index + 1]);
+    }
+  });
+}
+
+async function insertRequest(
+  tx: SqlClient,
+  request: ReceivedRequest,
+  key: string | undefined,
+  fingerprint: string,
+): Promise<string> {
+  const id = crypto.randomUUID();
+  const { images = [], ...rest } = request;
+  // Photos as bytes in their own rows: half the size of base64, and a list never loads them.
+  for (const [n, image] of images.entries()) {
+    await tx.query('INSERT INTO rx_images (request_id, n, name, type, width, height, data) VALUES ($1, $2, $3, $4, $5, $6, $7)', [
+      id,
+      n,
+      image.name,
+      image.type,
+      image.width,
+      image.height,
+      Buffer.from(image.data, 'base64'),
+    ]);
+  }
+  const described: StoredRequest['request'] = rest;
+  if (images.length) described.images = images.map(describeImage);
+  await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
+  for (;;) {
+    const reference = newReference();
+    const { rows } = await tx.query(
+      `INSERT INTO rx_requests (id, reference, idempotency_key, fingerprint, request)
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reference) DO NOTHING RETURNING id`,
+      [id, reference, key ?? null, fingerprint, JSON.stringify(described)],
+    );
+    if (rows.length) return reference;
+  }
+}
+
+function describeImage({ data, ...image }: ImagePayload): StoredImage {
+  const padding = data.endsWith('==') ? 2 : data.endsWith('=') ? 1 : 0;
+  return { ...image, bytes: (data.length / 4) * 3 - padding };
+}
+
+interface RequestRow {
+  reference: string;
+  idempotency_key: string | null;
+  received_at: Date | string;
+  request: StoredRequest['request'] | string;
+  cursor: string;
+}
+
+const SELECT_REQUESTS =
+  'SELECT r.reference, r.idempotency_key, r.received_at, r.request, r.seq::text AS cursor FROM rx_requests r';
+
+function storedRequest(row: RequestRow): StoredRequest {
+  return {
+    reference: row.reference,
+    idempotencyKey: row.idempotency_key,
+    receivedAt: new Date(row.received_at).toISOString(),
+    request: typeof row.request === 'string' ? (JSON.parse(row.request) as StoredRequest['request']) : row.request,
+    cursor: row.cursor,
+  };
+}
+
+/** The rows of one query. */
+const rowsOf = <Row>(client: SqlClient, text: string, params: unknown[]) =>
+  client.query<Row>(text, params).then((result) => result.rows);
