@@ -1,5 +1,27 @@
 /** The Node helpers of `refund-exchange-form/server`, for a server that receives requests. */
-export { BodyError, parseRequest, readJsonBody } from './parse.js';
+export { createReceiver } from './receiver.js';
+export type { FetchHandler, ReceiverOptions } from './receiver.js';
+export { toNodeHandler } from './node.js';
+export type { NodeHandler } from './node.js';
+export { functionStore, newReference } from './store.js';
+export type {
+  CaptchaOutcome,
+  ReceiveEntry,
+  ReceivedRequest,
+  ReceiveResult,
+  RequestReader,
+  RequestStore,
+  StoredImage,
+  StoredRequest,
+  UsedPuzzle,
+} from './store.js';
+export { openSqlStore } from './sql-store.js';
+export type { SqlClient, SqlDatabase, SqlStore } from './sql-store.js';
+export { openPGliteStore } from './pglite.js';
+export { openPostgresStore } from './postgres.js';
+export type { PostgresStoreOptions } from './postgres.js';
+export { BodyError, readJsonBody } from './body.js';
+export { parseRequest } from './parse.js';
 export type { ParseResult } from './parse.js';
 export {
   ReplayStore,

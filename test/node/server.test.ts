@@ -12,6 +12,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { MARKETPLACE_IDS } from '../../src/marketplaces.js';
+import { puzzleBytes, solve } from './solve.js';
 import {
   BodyError,
   encodePuzzle,
@@ -82,28 +83,6 @@ const postJson = (base: string, value: unknown, headers: OutgoingHttpHeaders = {
     headers: { 'Content-Type': 'application/json', ...headers },
     body: JSON.stringify(value),
   });
-
-/** The puzzle bytes of a puzzle string `signature.base64`. */
-const puzzleBytes = (puzzle: string) => new Uint8Array(Buffer.from(puzzle.split('.')[1] ?? '', 'base64'));
-
-/**
- * Solves a puzzle the way the widget does and answers its solution string
- * `signature.puzzle.solutions.diagnostics`: solution i is i and a counter, so all differ.
- */
-function solve(puzzle: string): string {
-  const bytes = puzzleBytes(puzzle);
-  const count = bytes[14] ?? 0;
-  const difficulty = bytes[15] ?? 0;
-  const solutions = new Uint8Array(count * 8);
-  for (let i = 0; i < count; i++) {
-    const solution = solutions.subarray(i * 8, i * 8 + 8);
-    const view = new DataView(solution.buffer, solution.byteOffset, 8);
-    view.setUint32(0, i);
-    for (let n = 0; !solutionMeetsDifficulty(bytes, solution, difficulty); n++) view.setUint32(4, n);
-  }
-  const diagnostics = Buffer.alloc(3).toString('base64');
-  return `${puzzle}.${Buffer.from(solutions).toString('base64')}.${diagnostics}`;
-}
 
 async function fetchPuzzle(base: string): Promise<string> {
   const answer = await send(base, '/api/puzzle?sitekey=demo');
