@@ -1,7 +1,12 @@
-// The demo: a storefront page with the form, the endpoint that receives its requests, and an
+// The demo: storefront pages with the form, the endpoint that receives their requests, and an
 // inbox to read them. Plain node:http on loopback, no internet needed.
-//   PORT      port to listen on (default 8000; 0 picks a free one)
-//   DATA_DIR  where requests.jsonl and the captcha's puzzle-secret are kept (default demo/data)
+//   PORT               port to listen on (default 8000; 0 picks a free one)
+//   DATA_DIR           the captcha's puzzle-secret, and the PGlite database unless
+//                      DATABASE_URL is set (default demo/data)
+//   DATABASE_URL       postgres://… : keep requests in a PostgreSQL server instead; several
+//                      processes on different PORTs may share it (and DATA_DIR, for the secret)
+//   CAPTCHA=off        pages without the captcha; requests need no solution
+//   INBOX_TOKEN        the inbox and read API want it; unset, they answer loopback clients only
 //   PUZZLE_DIFFICULTY  captcha work per solution, 0 to 255 (default: the issuer's)
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
@@ -13,10 +18,23 @@ const port = Number(process.env.PORT ?? 8000);
 const distDir = fileURLToPath(new URL('../dist/', import.meta.url));
 const dataDir = process.env.DATA_DIR ?? fileURLToPath(new URL('data/', import.meta.url));
 const difficulty = process.env.PUZZLE_DIFFICULTY ? Number(process.env.PUZZLE_DIFFICULTY) : undefined;
+const databaseUrl = process.env.DATABASE_URL || undefined;
+const captcha = process.env.CAPTCHA !== 'off';
+const inboxToken = process.env.INBOX_TOKEN || undefined;
 
-const { handle, store } = await createDemo({ dataDir, difficulty });
+const { handle, close } = await createDemo({ dataDir, databaseUrl, difficulty, captcha, inboxToken });
 
-const server = createServer((req, res) => void handle(req, res));
+const server = createServer(
+  {
+    // A client gets 10 s to send its headers and 2 minutes for the whole request (photos on a
+    // slow phone connection); idle connections are checked every second, not every 30.
+    headersTimeout: 10_000,
+    requestTimeout: 120_000,
+    keepAliveTimeout: 5_000,
+    connectionsCheckingInterval: 1_000,
+  },
+  (req, res) => void handle(req, res),
+);
 
 server.on('error', (error) => {
   if (error.code !== 'EADDRINUSE') throw error;
@@ -29,10 +47,10 @@ server.listen(port, HOST, () => {
   const base = `http://${HOST}:${actual}`;
   console.log(`Refund and exchange demo
   storefront  ${base}/
-  inbox       ${base}/inbox
+  inbox       ${base}/inbox${inboxToken ? ' (INBOX_TOKEN)' : ' (this machine only)'}
   endpoint    ${base}/api/requests
-  puzzles     ${base}/api/puzzle
-  data        ${store.file}`);
+  puzzles     ${captcha ? `${base}/api/puzzle` : 'off (CAPTCHA=off)'}
+  store       ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`);
   if (!existsSync(`${distDir}refund-exchange-form.js`)) {
     console.log('  dist/refund-exchange-form.js is missing: run `npm run build` for the form.');
   }
@@ -40,7 +58,7 @@ server.listen(port, HOST, () => {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    server.close(() => process.exit(0));
+    server.close(() => close().finally(() => process.exit(0)));
     server.closeAllConnections();
   });
 }

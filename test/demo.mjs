@@ -4,7 +4,7 @@
  * for each run, removed when the run ends.
  *
  *   POST /api/requests, GET /api/puzzle   the demo's own endpoint and puzzle issuer
- *   GET /demo-store                       what the demo's store holds, newest first (tests only)
+ *   GET /demo-store                       what the demo's store holds, oldest first (tests only)
  */
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -25,6 +25,7 @@ export function demoReceiver() {
   return {
     name: 'demo-receiver',
     async serverStop() {
+      if (demo) await (await demo).close();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
     },
     async middleware(ctx, next) {
@@ -33,7 +34,7 @@ export function demoReceiver() {
       const { handle, store } = await demo;
       if (ctx.path === '/demo-store') {
         ctx.set('Cache-Control', 'no-store');
-        ctx.body = await store.list();
+        ctx.body = await store.list({ limit: 1000 });
         return;
       }
       ctx.respond = false;

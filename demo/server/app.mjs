@@ -1,14 +1,21 @@
-// The demo's request handler: storefront pages, the receiving endpoint, the captcha's puzzles,
-// the inbox and static files, for `node:http` (demo/server.mjs) or as test middleware.
-import { realpath } from 'node:fs/promises';
-import { sep } from 'node:path';
+// The demo's request handler: storefront pages, the receiving endpoint (the package's
+// createReceiver on a PGlite or PostgreSQL store), the captcha's puzzles, the inbox and its read
+// API, and static files, for `node:http` (demo/server.mjs) or as test middleware.
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { mkdir, readFile, realpath } from 'node:fs/promises';
+import { join, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { BodyError, captchaFieldError, parseRequest, readJsonBody } from '../../lib/server/index.js';
-import { renderInbox } from './inbox.mjs';
+import { IMAGE_TYPES } from '../../lib/schema.js';
+import {
+  createReceiver,
+  openPGliteStore,
+  openPostgresStore,
+  toNodeHandler,
+} from '../../lib/server/index.js';
+import { PAGE_SIZE, renderInbox, renderSignIn } from './inbox.mjs';
 import { openPuzzleIssuer } from './puzzles.mjs';
 import { resolveFile, sendFile } from './static.mjs';
-import { renderStorefront } from './storefronts.mjs';
-import { openStore } from './store.mjs';
+import { CAPTCHA_ATTRIBUTES, renderStorefront } from './storefronts.mjs';
 
 const demoDir = fileURLToPath(new URL('../', import.meta.url));
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -59,6 +66,8 @@ function send(res, status, body, headers = {}) {
 const notFound = (res) => send(res, 404, 'Not found');
 const wrongMethod = (res, allow) => send(res, 405, 'Method not allowed', { Allow: allow });
 
+const LOOPBACK = /^(127\.\d{1,3}\.\d{1,3}\.\d{1,3}|::1|::ffff:127\.\d{1,3}\.\d{1,3}\.\d{1,3})$/;
+
 function allowOrigin(req, res) {
   res.setHeader('Vary', 'Origin');
   const origin = req.headers.origin;
@@ -66,78 +75,110 @@ function allowOrigin(req, res) {
 }
 
 /**
- * Opens the demo's store and puzzle issuer in `dataDir` and answers its requests.
- * @param {{ dataDir: string, difficulty?: number }} options
- * @returns {Promise<{ handle: (req: import('node:http').IncomingMessage, res: import('node:http').ServerResponse) => Promise<void>, store: Awaited<ReturnType<typeof openStore>> }>}
+ * Opens the demo's store and puzzle issuer and answers its requests.
+ * - `dataDir`: the puzzle secret, and the PGlite database (`dataDir/pglite`) unless `databaseUrl` is given.
+ * - `captcha: false` serves the pages without `sitekey` and takes requests without a solution.
+ * - `inboxToken`: the inbox and read API want it (bearer or signed-in cookie); without it they
+ *   answer loopback clients only.
+ * @param {{ dataDir: string, databaseUrl?: string, difficulty?: number, captcha?: boolean, inboxToken?: string }} options
  */
-export async function createDemo({ dataDir, difficulty }) {
-  const store = await openStore(dataDir);
+export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = true, inboxToken }) {
+  await mkdir(dataDir, { recursive: true });
   const dataReal = await realpath(dataDir);
-  const puzzles = await openPuzzleIssuer(dataDir, difficulty);
+  const puzzles = captcha ? await openPuzzleIssuer(dataDir, difficulty) : undefined;
+  const store = databaseUrl ? await openPostgresStore(databaseUrl) : await openPGliteStore(join(dataDir, 'pglite'));
+  const receive = toNodeHandler(
+    createReceiver({
+      store: logged(store),
+      captcha: puzzles && { puzzles },
+      allowedOrigins: [LOCAL_ORIGIN],
+    }),
+  );
+  // The cookie holds a value derived from the token, never the token itself.
+  const session = inboxToken && createHmac('sha256', inboxToken).update('inbox session').digest('hex');
 
-  async function receive(req, res) {
-    let body;
-    try {
-      body = await readJsonBody(req);
-    } catch (error) {
-      if (!(error instanceof BodyError)) throw error;
-      // The unread rest of a too large body is not worth keeping the connection for.
-      const headers = error.status === 413 ? { Connection: 'close' } : {};
-      send(res, error.status, { errors: [{ field: '', message: error.message }] }, headers);
-      return;
-    }
-    const result = parseRequest(body, { captcha: true });
-    if (!result.ok) {
-      send(res, 422, { errors: result.errors });
-      return;
-    }
-    const key = req.headers['idempotency-key']?.trim() || undefined;
-    // A retry of an accepted submission carries the captcha that submission used up: it gets
-    // its reference back instead of a `replayed` refusal.
-    const earlier = store.acceptedReference(key);
-    if (earlier) {
-      respondAccepted(res, await earlier, true);
-      return;
-    }
-    const verdict = puzzles.verify(result.request.captcha);
-    if (!verdict.ok) {
-      send(res, 422, { errors: [captchaFieldError(verdict)] });
-      return;
-    }
-    // No await since the look-up: accept() registers the key at once, so an overlapping retry
-    // finds it above rather than failing on the captcha just used.
-    const { reference, replayed } = await store.accept(result.request, key);
-    respondAccepted(res, reference, replayed);
+  /** 'ok', or why not: 'sign-in' (a token is set and was not given) or 'loopback-only'. */
+  function access(req) {
+    if (!inboxToken) return LOOPBACK.test(req.socket.remoteAddress ?? '') ? 'ok' : 'loopback-only';
+    const bearer = /^Bearer\s+(.+)$/i.exec(req.headers.authorization ?? '')?.[1]?.trim();
+    const cookie = /(?:^|;\s*)rx_inbox=([0-9a-f]{64})/.exec(req.headers.cookie ?? '')?.[1];
+    return (bearer !== undefined && same(bearer, inboxToken)) || (cookie !== undefined && same(cookie, session)) ? 'ok' : 'sign-in';
   }
 
-  function respondAccepted(res, reference, replayed) {
-    console.log(`${replayed ? 'replayed' : 'received'} ${reference}`);
-    send(res, 201, { reference });
+  function refuse(req, res, why, { html = false } = {}) {
+    if (why === 'loopback-only') return send(res, 403, 'The inbox answers this machine only. Set INBOX_TOKEN to open it to others.');
+    if (html) return send(res, 401, renderSignIn(), { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': INBOX_CSP });
+    return send(res, 401, { errors: [{ field: '', message: 'Send the inbox token as Authorization: Bearer …' }] }, { 'WWW-Authenticate': 'Bearer' });
+  }
+
+  async function signIn(req, res) {
+    if (!inboxToken) return send(res, 303, '', { Location: '/inbox' });
+    const text = await readSmallBody(req).catch(() => undefined);
+    if (text === undefined) return send(res, 413, 'Too large', { Connection: 'close' });
+    const form = new URLSearchParams(text);
+    const token = form.get('token') ?? '';
+    if (!same(token, inboxToken)) {
+      return send(res, 401, renderSignIn({ failed: true }), { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': INBOX_CSP });
+    }
+    return send(res, 303, '', {
+      Location: '/inbox',
+      'Set-Cookie': `rx_inbox=${session}; HttpOnly; SameSite=Strict; Path=/; Max-Age=43200`,
+    });
+  }
+
+  /** The read API: oldest first after a cursor, photos as links. */
+  async function readApi(req, res, url) {
+    const limit = Math.min(100, Math.max(1, Number.parseInt(url.searchParams.get('limit') ?? '50', 10) || 50));
+    const after = url.searchParams.get('after') ?? undefined;
+    const items = await store.list({ after, limit });
+    send(res, 200, {
+      items: items.map(({ reference, idempotencyKey, receivedAt, request }) => ({
+        reference,
+        idempotencyKey,
+        receivedAt,
+        request: request.images
+          ? { ...request, images: request.images.map((image, n) => ({ ...image, href: imageHref(reference, n) })) }
+          : request,
+      })),
+      // Always a place to go on from: an empty page means caught up, for now.
+      next: items.at(-1)?.cursor ?? after ?? '0',
+    });
+  }
+
+  async function image(req, res, reference, n) {
+    const found = await store.image(reference, n);
+    if (!found) return notFound(res);
+    const type = IMAGE_TYPES.includes(found.type) ? found.type : 'application/octet-stream';
+    res.writeHead(200, {
+      'Content-Type': type,
+      'Content-Length': found.data.length,
+      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(found.name)}`,
+      'Content-Security-Policy': "default-src 'none'; sandbox",
+      'Cache-Control': 'private, no-store',
+    });
+    res.end(req.method === 'HEAD' ? undefined : found.data);
   }
 
   async function route(req, res) {
     for (const [name, value] of Object.entries(COMMON)) res.setHeader(name, value);
-    const { pathname } = new URL(req.url ?? '/', 'http://localhost');
+    const url = new URL(req.url ?? '/', 'http://localhost');
+    const { pathname } = url;
     const reading = req.method === 'GET' || req.method === 'HEAD';
 
     if (pathname === '/api/requests') {
-      allowOrigin(req, res);
-      if (req.method === 'OPTIONS') {
-        res.writeHead(204, {
-          'Access-Control-Allow-Methods': 'POST',
-          'Access-Control-Allow-Headers': 'Content-Type, Idempotency-Key',
-          'Access-Control-Max-Age': '600',
-        });
-        res.end();
-      } else if (req.method === 'POST') {
-        await receive(req, res);
-      } else {
-        wrongMethod(res, 'POST, OPTIONS');
-      }
-      return;
+      if (!reading) return receive(req, res);
+      const why = access(req);
+      return why === 'ok' ? readApi(req, res, url) : refuse(req, res, why);
     }
 
-    if (pathname === '/api/puzzle') {
+    const photo = /^\/api\/requests\/([A-Z0-9-]{1,40})\/images\/(\d{1,2})$/.exec(pathname);
+    if (photo) {
+      if (!reading) return wrongMethod(res, 'GET, HEAD');
+      const why = access(req);
+      return why === 'ok' ? image(req, res, photo[1], Number(photo[2])) : refuse(req, res, why);
+    }
+
+    if (pathname === '/api/puzzle' && puzzles) {
       allowOrigin(req, res);
       if (req.method === 'OPTIONS') {
         res.writeHead(204, {
@@ -155,17 +196,31 @@ export async function createDemo({ dataDir, difficulty }) {
       return;
     }
 
-    if (pathname === '/' || pathname === '/inbox') {
+    if (pathname === '/inbox/sign-in') {
+      if (req.method !== 'POST') return wrongMethod(res, 'POST');
+      return signIn(req, res);
+    }
+
+    if (pathname === '/inbox') {
       if (!reading) return wrongMethod(res, 'GET, HEAD');
-      if (pathname === '/') {
-        const page = await resolveFile(demoDir, 'index.html');
-        return page ? sendFile(req, res, page) : notFound(res);
-      }
-      return send(res, 200, renderInbox(await store.list()), { 'Content-Type': 'text/html; charset=utf-8' });
+      const why = access(req);
+      if (why !== 'ok') return refuse(req, res, why, { html: true });
+      const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+      const { items, total } = await store.page({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+      return send(res, 200, renderInbox({ items, total, page }), { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': INBOX_CSP });
+    }
+
+    if (pathname === '/') {
+      if (!reading) return wrongMethod(res, 'GET, HEAD');
+      const page = await resolveFile(demoDir, 'index.html');
+      if (!page) return notFound(res);
+      if (captcha) return sendFile(req, res, page);
+      const html = (await readFile(page, 'utf8')).replace(CAPTCHA_ATTRIBUTES, '');
+      return send(res, 200, html, { 'Content-Type': 'text/html; charset=utf-8' });
     }
 
     const storefront = /^\/demo\/([a-z-]+)\.html$/.exec(pathname)?.[1];
-    const page = storefront && renderStorefront(storefront);
+    const page = storefront && renderStorefront(storefront, { captcha });
     if (page) {
       if (!reading) return wrongMethod(res, 'GET, HEAD');
       return send(res, 200, page, { 'Content-Type': 'text/html; charset=utf-8' });
@@ -196,5 +251,46 @@ export async function createDemo({ dataDir, difficulty }) {
     }
   }
 
-  return { handle, store };
+  return { handle, store, close: () => store.close() };
+}
+
+/** The inbox's own policy: its sign-in form posts to this origin. */
+const INBOX_CSP = CSP.replace("form-action 'none'", "form-action 'self'");
+
+const imageHref = (reference, n) => `/api/requests/${encodeURIComponent(reference)}/images/${n}`;
+
+/** The store, saying on the console what it stored. */
+function logged(store) {
+  return {
+    ...store,
+    async receive(entry, check) {
+      const result = await store.receive(entry, check);
+      if (result.state === 'stored') console.log(`${result.replayed ? 'replayed' : 'received'} ${result.reference}`);
+      return result;
+    },
+  };
+}
+
+/** Equal, in time that does not tell how much of it was. */
+function same(given, expected) {
+  const a = createHmac('sha256', 'compare').update(given).digest();
+  const b = createHmac('sha256', 'compare').update(expected).digest();
+  return timingSafeEqual(a, b);
+}
+
+/** A sign-in form's body: a few hundred bytes at most. */
+function readSmallBody(req, limit = 4096) {
+  return new Promise((resolve, reject) => {
+    let text = '';
+    req.setEncoding('utf8');
+    req.on('data', (chunk) => {
+      text += chunk;
+      if (text.length > limit) {
+        req.pause();
+        reject(new Error('too large'));
+      }
+    });
+    req.on('end', () => resolve(text));
+    req.on('error', reject);
+  });
 }

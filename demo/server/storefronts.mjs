@@ -129,8 +129,11 @@ const alternates = STOREFRONTS.map(
   (s) => `  <link rel="alternate" hreflang="${s.link ?? s.lang}" href="/demo/${s.id}.html">`,
 ).join('\n');
 
+/** The widget's captcha attributes, left out when the demo runs with `CAPTCHA=off`. */
+export const CAPTCHA_ATTRIBUTES = ' sitekey="demo" puzzle-endpoint="/api/puzzle"';
+
 /** The page of storefront `id` (as in /demo/<id>.html), or undefined. */
-export function renderStorefront(id) {
+export function renderStorefront(id, { captcha = true } = {}) {
   const page = STOREFRONTS.find((s) => s.id === id);
   if (!page) return undefined;
   const switcher = STOREFRONTS.map((s) => {
@@ -164,7 +167,7 @@ ${switcher}
   <main>
     <h1>${page.heading}</h1>
     <p class="intro">${page.intro}</p>
-    <refund-exchange-form endpoint="/api/requests" sitekey="demo" puzzle-endpoint="/api/puzzle"${form}></refund-exchange-form>
+    <refund-exchange-form endpoint="/api/requests"${captcha ? CAPTCHA_ATTRIBUTES : ''}${form}></refund-exchange-form>
     <noscript>
       <p class="notice">${page.notice}</p>
     </noscript>
