@@ -176,7 +176,7 @@ describe('send', () => {
   });
 
   it('reports other 4xx as refused, without retrying', async () => {
-    for (const status of [401, 403, 405, 409]) {
+    for (const status of [401, 403, 405, 410]) {
       const r = receiver({ status });
       expect(await post(r.url)).to.deep.equal({ kind: 'failure', reason: 'refused', status });
       expect(await r.log()).to.have.length(1);
@@ -232,6 +232,24 @@ describe('send', () => {
     const r = receiver({ status: 429, retryAfter: 0 });
     const result = await post(r.url, { retries: 1 });
     expect(result).to.deep.equal({ kind: 'failure', reason: 'rate-limited', status: 429, retryAfter: 0 });
+    expect(await r.log()).to.have.length(2);
+  });
+
+  it('retries a 409 (an earlier attempt still being handled) after its Retry-After', async () => {
+    const r = receiver({ failTimes: 1, fail: 409, retryAfter: 1, status: 201, body: '{"reference":"R-7"}' });
+    const started = performance.now();
+    const result = await post(r.url, { backoffMs: () => 60_000 });
+    expect(result).to.include({ kind: 'success', status: 201, reference: 'R-7' });
+    expect(performance.now() - started).to.be.within(900, 5000);
+    const log = await r.log();
+    expect(log).to.have.length(2);
+    expect(log[1]!.headers['idempotency-key']).to.equal(log[0]!.headers['idempotency-key']);
+  });
+
+  it('waits out a 503’s short Retry-After rather than its own backoff', async () => {
+    const r = receiver({ failTimes: 1, fail: 503, retryAfter: 1, status: 201, body: '{"reference":"R-8"}' });
+    const result = await post(r.url, { backoffMs: () => 60_000 });
+    expect(result).to.include({ kind: 'success', status: 201, reference: 'R-8' });
     expect(await r.log()).to.have.length(2);
   });
 

@@ -18,7 +18,7 @@ export type SendResult =
       kind: 'failure';
       reason: 'server' | 'network' | 'timeout' | 'too-large' | 'rate-limited' | 'refused';
       status?: number;
-      /** Seconds the server asked us to wait (429 with Retry-After). */
+      /** Seconds the server asked us to wait (a 409, 429 or 5xx with Retry-After). */
       retryAfter?: number;
     };
 
@@ -31,7 +31,7 @@ export interface SendOptions {
   signal?: AbortSignal;
   /** Per attempt, including reading the answer. Default 20000. */
   timeoutMs?: number;
-  /** Further attempts after a 5xx, timeout, network failure (while online) or short 429. Default 2. */
+  /** Further attempts after a 5xx, 409, timeout, network failure (while online) or short 429. Default 2. */
   retries?: number;
   /** Wait before retry number `attempt` (0-based). Default about 600 ms × 3^attempt. */
   backoffMs?: (attempt: number) => number;
@@ -76,12 +76,13 @@ export async function send(options: SendOptions): Promise<SendResult> {
     const { reason, retryAfter = Infinity } = result;
     // Offline, retrying only burns attempts: the caller waits for the connection instead.
     if (reason === 'network' && navigator.onLine === false) return result;
-    // What may pass by itself is retried; a refusal would only be refused again.
+    // What may pass by itself is retried, after the server's Retry-After when it gave a short
+    // one; a refusal would only be refused again.
     const wait =
-      reason === 'server' || reason === 'network' || reason === 'timeout'
-        ? backoffMs(attempt)
-        : reason === 'rate-limited' && retryAfter <= MAX_WAIT
-          ? retryAfter * 1000
+      retryAfter <= MAX_WAIT && (reason === 'server' || reason === 'rate-limited')
+        ? retryAfter * 1000
+        : reason === 'server' || reason === 'network' || reason === 'timeout'
+          ? backoffMs(attempt)
           : -1;
     if (wait < 0) return result;
     await sleep(wait, signal);
@@ -168,8 +169,11 @@ function classify(response: Response, text: string | undefined): SendResult {
     return errors.length ? { kind: 'fields', status, errors } : fail('refused', status);
   }
   if (status === 413) return fail('too-large', status);
-  if (status === 429) return fail('rate-limited', status, retryAfterSeconds(response.headers.get('Retry-After')));
-  return fail(status >= 500 ? 'server' : 'refused', status);
+  const retryAfter = retryAfterSeconds(response.headers.get('Retry-After'));
+  if (status === 429) return fail('rate-limited', status, retryAfter);
+  // 409: an earlier attempt with this key (one that timed out here) is still being handled.
+  if (status >= 500 || status === 409) return fail('server', status, retryAfter);
+  return fail('refused', status);
 }
 
 /** The server's messages are shown as text; bound how many and how long. */
