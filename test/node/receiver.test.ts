@@ -13,10 +13,13 @@ import {
   createPuzzleIssuer,
   createReceiver,
   openPGliteStore,
+  openPostgresStore,
   toNodeHandler,
 } from '../../src/server/index.js';
 import type { FetchHandler, ReceivedRequest, ReceiverOptions, SqlStore } from '../../src/server/index.js';
 import { solve } from './solve.js';
+import { startPostgres } from '../../scripts/postgres.mjs';
+import type { Postgres } from '../../scripts/postgres.mjs';
 
 const VALID = {
   marketplace: 'amazon.de',
@@ -335,6 +338,59 @@ describe('the PGlite store', () => {
     const answer = await call(handler, post(VALID, { 'Idempotency-Key': crypto.randomUUID() }));
     assert.equal(answer.status, 503);
     assert.ok(answer.headers.get('retry-after'));
+  });
+});
+
+describe('the PostgreSQL store', () => {
+  let server: Postgres;
+  const stores: SqlStore[] = [];
+  const puzzles = createPuzzleIssuer({ secret: SECRET, difficulty: 40, solutions: 4 });
+  const open = async () => {
+    const store = await openPostgresStore(server.url, { connectionTimeoutMs: 1000 });
+    stores.push(store);
+    return store;
+  };
+
+  before(async () => {
+    server = await startPostgres();
+  });
+  after(async () => {
+    await Promise.all(stores.map((store) => store.close()));
+    await server.stop();
+  });
+
+  it('shares keys and used puzzles between processes: two pools, one database', async () => {
+    // Opened together: the migrations take turns.
+    const [a, b] = await Promise.all([open(), open()]);
+    const first = createReceiver({ store: a, captcha: { puzzles } });
+    const second = createReceiver({ store: b, captcha: { puzzles } });
+    const key = crypto.randomUUID();
+    const request = { ...VALID, captcha: solve(puzzles.issue().data.puzzle) };
+    const answers = await Promise.all(
+      Array.from({ length: 40 }, (_, i) => call(i % 2 ? first : second, post(request, { 'Idempotency-Key': key }))),
+    );
+    const created = answers.filter((a) => a.status === 201);
+    assert.ok(created.length >= 1);
+    assert.equal(new Set(created.map((a) => a.json.reference)).size, 1);
+    assert.ok(answers.every((a) => a.status === 201 || a.status === 409), answers.map((a) => a.status).join());
+    const replayed = await call(second, post(request, { 'Idempotency-Key': crypto.randomUUID() }));
+    assert.equal(replayed.status, 422);
+    const rows = (await a.list({ limit: 100 })).filter((r) => r.idempotencyKey === key);
+    assert.equal(rows.length, 1);
+  });
+
+  it('answers 503 while the server is down, and stores again once it is back', async () => {
+    const store = await open();
+    const handler = createReceiver({ store, onError: () => {} });
+    await server.kill();
+    const key = crypto.randomUUID();
+    const down = await call(handler, post(VALID, { 'Idempotency-Key': key }));
+    assert.equal(down.status, 503);
+    assert.equal(down.headers.get('retry-after'), '5');
+    await server.restart();
+    const up = await call(handler, post(VALID, { 'Idempotency-Key': key }));
+    assert.equal(up.status, 201);
+    assert.equal((await store.list({ limit: 100 })).filter((r) => r.idempotencyKey === key).length, 1);
   });
 });
 
