@@ -16,7 +16,7 @@ export type {
   UsedPuzzle,
 } from './store.js';
 export { openSqlStore } from './sql-store.js';
-export type { SqlClient, SqlDatabase, SqlStore } from './sql-store.js';
+export type { SqlClient, SqlDatabase, SqlStore, SqlStoreOptions } from './sql-store.js';
 export { openPGliteStore } from './pglite.js';
 export { openPostgresStore } from './postgres.js';
 export type { PostgresStoreOptions } from './postgres.js';

@@ -19,7 +19,7 @@ export async function openPGliteStore(dataDir: string): Promise<SqlStore> {
     close: () => db.close(),
   };
   try {
-    return await openSqlStore(database);
+    return await openSqlStore(database, { oneConnection: true });
   } catch (error) {
     await db.close();
     throw error;

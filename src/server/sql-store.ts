@@ -5,7 +5,15 @@
  */
 import type { ImagePayload } from '../schema.js';
 import { newReference } from './store.js';
-import type { ReceivedRequest, RequestReader, RequestStore, StoredImage, StoredRequest } from './store.js';
+import type {
+  ReceiveEntry,
+  ReceivedRequest,
+  RequestReader,
+  RequestStore,
+  StoredImage,
+  StoredRequest,
+  UsedPuzzle,
+} from './store.js';
 
 /** The little a store needs of a connection: PGlite's and `pg`'s both fit behind it. */
 export interface SqlClient {
@@ -67,9 +75,20 @@ class Rollback<T> {
 }
 
 /** Brings the database's tables up to date (safe when several processes start at once) and opens the store. */
-export async function openSqlStore(db: SqlDatabase): Promise<SqlStore> {
+export interface SqlStoreOptions {
+  /**
+   * The database has one connection (PGlite) and so one process: keys are guarded in this
+   * process, and the captcha check, which may be a network call, runs outside the transaction
+   * rather than holding the only connection.
+   */
+  oneConnection?: boolean;
+}
+
+export async function openSqlStore(db: SqlDatabase, options: SqlStoreOptions = {}): Promise<SqlStore> {
   await migrate(db);
   let nextSweep = 0;
+  /** Keys being handled in this process, with their fingerprints: a second one need not ask the database. */
+  const inFlight = new Map<string, string>();
 
   async function sweepPuzzles() {
     if (Date.now() < nextSweep) return;
@@ -77,43 +96,74 @@ export async function openSqlStore(db: SqlDatabase): Promise<SqlStore> {
     await db.query(`DELETE FROM rx_puzzles WHERE expires_at < now() - interval '${PUZZLE_GRACE}'`);
   }
 
+  /** What an earlier request with this key decides, if there was one. */
+  async function earlier(client: SqlClient, key: string, fingerprint: string) {
+    const [row] = await rowsOf<{ reference: string; fingerprint: string }>(
+      client,
+      'SELECT reference, fingerprint FROM rx_requests WHERE idempotency_key = $1',
+      [key],
+    );
+    if (!row) return undefined;
+    return row.fingerprint === fingerprint
+      ? { state: 'stored' as const, reference: row.reference, replayed: true }
+      : { state: 'mismatch' as const };
+  }
+
+  /** Records the puzzle and the request; rolls back when the puzzle was used before. */
+  async function insert(tx: SqlClient, entry: ReceiveEntry, puzzle: UsedPuzzle | undefined) {
+    if (puzzle) {
+      const inserted = await tx.query(
+        'INSERT INTO rx_puzzles (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id',
+        [puzzle.id, new Date(puzzle.expiresAt).toISOString()],
+      );
+      if (inserted.rows.length === 0) throw new Rollback({ state: 'puzzle-replayed' as const });
+    }
+    const reference = await insertRequest(tx, entry.request, entry.idempotencyKey, entry.fingerprint);
+    return { state: 'stored' as const, reference, replayed: false };
+  }
+
+  async function transaction<T>(work: (tx: SqlClient) => Promise<T>) {
+    try {
+      return await db.transaction(work);
+    } catch (error) {
+      if (error instanceof Rollback) return error.result as T;
+      throw error;
+    }
+  }
+
   const store: SqlStore = {
-    async receive({ request, idempotencyKey: key, fingerprint }, check) {
-      await sweepPuzzles();
+    async receive(entry, check) {
+      const { idempotencyKey: key, fingerprint } = entry;
+      if (key !== undefined) {
+        const held = inFlight.get(key);
+        if (held !== undefined) return held === fingerprint ? { state: 'in-progress' } : { state: 'mismatch' };
+        inFlight.set(key, fingerprint);
+      }
       try {
-        return await db.transaction(async (tx) => {
+        await sweepPuzzles();
+        if (options.oneConnection) {
+          // No other process: the in-process guard above is the key's lock.
+          const known = key === undefined ? undefined : await earlier(db, key, fingerprint);
+          if (known) return known;
+          const outcome = await check();
+          if (!outcome.ok) return { state: 'refused', refusal: outcome.refusal };
+          return await transaction((tx) => insert(tx, entry, outcome.puzzle));
+        }
+        return await transaction(async (tx) => {
           if (key !== undefined) {
-            // Not waiting: a request holding the key now gets 409, as the Idempotency-Key draft asks.
+            // Not waiting: a request holding the key in another process gets 409, as the
+            // Idempotency-Key draft asks. Released by the commit, the rollback or a lost connection.
             const [lock] = await rowsOf<{ held: boolean }>(tx, 'SELECT pg_try_advisory_xact_lock(hashtextextended($1, 0)) AS held', [key]);
             if (!lock?.held) throw new Rollback({ state: 'in-progress' as const });
-            const [earlier] = await rowsOf<{ reference: string; fingerprint: string }>(
-              tx,
-              'SELECT reference, fingerprint FROM rx_requests WHERE idempotency_key = $1',
-              [key],
-            );
-            if (earlier) {
-              throw new Rollback(
-                earlier.fingerprint === fingerprint
-                  ? { state: 'stored' as const, reference: earlier.reference, replayed: true }
-                  : { state: 'mismatch' as const },
-              );
-            }
+            const known = await earlier(tx, key, fingerprint);
+            if (known) throw new Rollback(known);
           }
           const outcome = await check();
           if (!outcome.ok) throw new Rollback({ state: 'refused' as const, refusal: outcome.refusal });
-          if (outcome.puzzle) {
-            const inserted = await tx.query(
-              'INSERT INTO rx_puzzles (id, expires_at) VALUES ($1, $2) ON CONFLICT (id) DO NOTHING RETURNING id',
-              [outcome.puzzle.id, new Date(outcome.puzzle.expiresAt).toISOString()],
-            );
-            if (inserted.rows.length === 0) throw new Rollback({ state: 'puzzle-replayed' as const });
-          }
-          const reference = await insertRequest(tx, request, key, fingerprint);
-          return { state: 'stored' as const, reference, replayed: false };
+          return insert(tx, entry, outcome.puzzle);
         });
-      } catch (error) {
-        if (error instanceof Rollback) return error.result;
-        throw error;
+      } finally {
+        if (key !== undefined) inFlight.delete(key);
       }
     },
 

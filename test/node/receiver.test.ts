@@ -331,6 +331,22 @@ describe('the PGlite store', () => {
     assert.equal(rows.length, 1);
   });
 
+  it('lets a slow captcha check hold no one else up: it runs outside the one connection’s transaction', async () => {
+    const request = VALID as ReceivedRequest;
+    const finished: string[] = [];
+    const slow = store
+      .receive({ request, idempotencyKey: crypto.randomUUID(), fingerprint: 'a' }, async () => {
+        await new Promise((resolve) => setTimeout(resolve, 400));
+        return { ok: true };
+      })
+      .then(() => finished.push('slow'));
+    const quick = store
+      .receive({ request, idempotencyKey: crypto.randomUUID(), fingerprint: 'b' }, async () => ({ ok: true }))
+      .then(() => finished.push('quick'));
+    await Promise.all([slow, quick]);
+    assert.deepEqual(finished, ['quick', 'slow']);
+  });
+
   it('answers 503 when the database is gone', async () => {
     const gone = await openPGliteStore(join(dir, 'second'));
     await gone.close();
