@@ -1,6 +1,8 @@
 import { after, before, describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { execFileSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
+import { mkdir, mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
@@ -354,6 +356,56 @@ describe('the PGlite store', () => {
     const answer = await call(handler, post(VALID, { 'Idempotency-Key': crypto.randomUUID() }));
     assert.equal(answer.status, 503);
     assert.ok(answer.headers.get('retry-after'));
+  });
+});
+
+describe('a full disk', () => {
+  const mountPoint = join(tmpdir(), `rx-full-disk-${process.pid}`);
+  let mounted = false;
+  const mount = (options: string) => execFileSync('mount', ['-t', 'tmpfs', '-o', options, 'tmpfs', mountPoint], { stdio: 'pipe' });
+
+  before(async () => {
+    await mkdir(mountPoint, { recursive: true });
+    try {
+      // A new PGlite database takes about 40 MB: little room is left for photos.
+      mount('size=72m');
+      mounted = true;
+    } catch {
+      // Mounting needs root (as in CI); the test below says so rather than pass unseen.
+    }
+  });
+  after(async () => {
+    if (mounted) execFileSync('umount', [mountPoint]);
+    await rm(mountPoint, { recursive: true, force: true });
+  });
+
+  it('gives 503 with Retry-After, never an acknowledged loss, and takes requests again once there is room', async (t) => {
+    if (!mounted) return t.skip('mounting a small tmpfs needs root');
+    const dir = join(mountPoint, 'db');
+    let store = await openPGliteStore(dir);
+    const handler = () => createReceiver({ store, onError: () => {} });
+    const photo = { name: 'noise.jpg', type: 'image/jpeg', width: 1, height: 1, data: randomBytes(3_000_000).toString('base64') };
+    const acknowledged = new Map<string, unknown>();
+    const statuses: number[] = [];
+    for (let i = 0; i < 16; i++) {
+      const key = crypto.randomUUID();
+      const answer = await call(handler(), post({ ...VALID, images: [photo] }, { 'Idempotency-Key': key }));
+      statuses.push(answer.status);
+      if (answer.status === 201) acknowledged.set(key, answer.json.reference);
+      else assert.ok(answer.headers.get('retry-after'));
+    }
+    assert.ok(statuses.includes(201) && statuses.includes(503), statuses.join());
+    assert.ok(statuses.every((s) => s === 201 || s === 503), statuses.join());
+    await store.close();
+    execFileSync('mount', ['-o', 'remount,size=256m', mountPoint]);
+    store = await openPGliteStore(dir);
+    const key = crypto.randomUUID();
+    const later = await call(handler(), post({ ...VALID, images: [photo] }, { 'Idempotency-Key': key }));
+    assert.equal(later.status, 201);
+    acknowledged.set(key, later.json.reference);
+    const stored = await store.list({ limit: 100 });
+    assert.deepEqual(new Map(stored.map((r) => [r.idempotencyKey, r.reference])), acknowledged);
+    await store.close();
   });
 });
 
