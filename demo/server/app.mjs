@@ -128,7 +128,9 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
 
   /** The read API: oldest first after a cursor, photos as links. */
   async function readApi(req, res, url) {
-    const limit = Math.min(100, Math.max(1, Number.parseInt(url.searchParams.get('limit') ?? '50', 10) || 50));
+    // 1 to 100; out of range is brought into it (0 is 1, not the default), unreadable is 50.
+    const asked = Number.parseInt(url.searchParams.get('limit') ?? '', 10);
+    const limit = Number.isNaN(asked) ? 50 : Math.min(100, Math.max(1, asked));
     const after = url.searchParams.get('after') ?? undefined;
     const items = await store.list({ after, limit });
     send(res, 200, {
@@ -152,7 +154,7 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
     res.writeHead(200, {
       'Content-Type': type,
       'Content-Length': found.data.length,
-      'Content-Disposition': `inline; filename*=UTF-8''${encodeURIComponent(found.name)}`,
+      'Content-Disposition': `inline; filename*=UTF-8''${headerEncode(found.name)}`,
       'Content-Security-Policy': "default-src 'none'; sandbox",
       'Cache-Control': 'private, no-store',
     });
@@ -205,8 +207,12 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
       if (!reading) return wrongMethod(res, 'GET, HEAD');
       const why = access(req);
       if (why !== 'ok') return refuse(req, res, why, { html: true });
-      const page = Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1);
+      // Capped: a page number past any real inbox would make an offset the database cannot take.
+      const page = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
       const { items, total } = await store.page({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+      // Past the last page (the inbox is shorter than the link that led here): go to the last.
+      const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
+      if (page > last) return send(res, 303, '', { Location: `/inbox?page=${last}` });
       return send(res, 200, renderInbox({ items, total, page }), { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': INBOX_CSP });
     }
 
@@ -256,6 +262,13 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
 
 /** The inbox's own policy: its sign-in form posts to this origin. */
 const INBOX_CSP = CSP.replace("form-action 'none'", "form-action 'self'");
+
+/** Inbox pages beyond this are past the end of any inbox (25 million requests). */
+const MAX_PAGE = 1_000_000;
+
+/** A header's RFC 8187 ext-value: encodeURIComponent leaves `'()*`, which it may not hold. */
+const headerEncode = (value) =>
+  encodeURIComponent(value).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
 
 const imageHref = (reference, n) => `/api/requests/${encodeURIComponent(reference)}/images/${n}`;
 
