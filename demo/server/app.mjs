@@ -170,14 +170,14 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
     if (pathname === '/api/requests') {
       if (!reading) return receive(req, res);
       const why = access(req);
-      return why === 'ok' ? readApi(req, res, url) : refuse(req, res, why);
+      return why === 'ok' ? fromStore(res, () => readApi(req, res, url)) : refuse(req, res, why);
     }
 
     const photo = /^\/api\/requests\/([A-Z0-9-]{1,40})\/images\/(\d{1,2})$/.exec(pathname);
     if (photo) {
       if (!reading) return wrongMethod(res, 'GET, HEAD');
       const why = access(req);
-      return why === 'ok' ? image(req, res, photo[1], Number(photo[2])) : refuse(req, res, why);
+      return why === 'ok' ? fromStore(res, () => image(req, res, photo[1], Number(photo[2]))) : refuse(req, res, why);
     }
 
     if (pathname === '/api/puzzle' && puzzles) {
@@ -209,11 +209,13 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
       if (why !== 'ok') return refuse(req, res, why, { html: true });
       // Capped: a page number past any real inbox would make an offset the database cannot take.
       const page = Math.min(MAX_PAGE, Math.max(1, Number.parseInt(url.searchParams.get('page') ?? '1', 10) || 1));
-      const { items, total } = await store.page({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
-      // Past the last page (the inbox is shorter than the link that led here): go to the last.
-      const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
-      if (page > last) return send(res, 303, '', { Location: `/inbox?page=${last}` });
-      return send(res, 200, renderInbox({ items, total, page }), { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': INBOX_CSP });
+      return fromStore(res, async () => {
+        const { items, total } = await store.page({ offset: (page - 1) * PAGE_SIZE, limit: PAGE_SIZE });
+        // Past the last page (the inbox is shorter than the link that led here): go to the last.
+        const last = Math.max(1, Math.ceil(total / PAGE_SIZE));
+        if (page > last) return send(res, 303, '', { Location: `/inbox?page=${last}` });
+        return send(res, 200, renderInbox({ items, total, page }), { 'Content-Type': 'text/html; charset=utf-8', 'Content-Security-Policy': INBOX_CSP });
+      });
     }
 
     if (pathname === '/') {
@@ -244,6 +246,17 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
     if (!file || file.startsWith(dataReal + sep)) return notFound(res);
     if (prefix === '/dist/') allowOrigin(req, res);
     return sendFile(req, res, file);
+  }
+
+  /** Reading the store: while the database is away, a 503 that says when to come back. */
+  async function fromStore(res, work) {
+    try {
+      await work();
+    } catch (error) {
+      console.error(error);
+      if (res.headersSent) res.destroy();
+      else send(res, 503, { errors: [{ field: '', message: 'The requests cannot be read right now.' }] }, { 'Retry-After': '5' });
+    }
   }
 
   /** Never rejects: an unexpected failure is logged and answered with a 500. */

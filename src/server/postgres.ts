@@ -23,13 +23,27 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   });
   // A connection lost while idle (a restarted server) is dropped from the pool, not fatal.
   pool.on('error', () => {});
+  /**
+   * A connection with a transaction begun. A pooled connection that died with a restarted
+   * server fails on BEGIN, before anything was done: it is dropped and one fresh one tried.
+   */
+  async function begin(retry = true): Promise<import('pg').PoolClient> {
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      return client;
+    } catch (error) {
+      client.release(error instanceof Error ? error : true);
+      if (retry) return begin(false);
+      throw error;
+    }
+  }
   const database: SqlDatabase = {
     ...clientOf(pool),
     async transaction(work) {
-      const client = await pool.connect();
+      const client = await begin();
       let broken: unknown;
       try {
-        await client.query('BEGIN');
         const result = await work(clientOf(client));
         await client.query('COMMIT');
         return result;

@@ -1203,6 +1203,9 @@ describe('the demo server', () => {
           errors: [{ field: '', message: 'The request could not be stored right now. Please try again shortly.' }],
         });
         assert.doesNotMatch(refused.body, /During An Outage/);
+        const reading = await send(locked.base, '/api/requests', { headers: BEARER });
+        assert.equal(reading.status, 503, reading.body);
+        assert.equal(reading.headers['retry-after'], '5');
       } finally {
         await postgres.restart();
       }
