@@ -24,16 +24,27 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   // A connection lost while idle (a restarted server) is dropped from the pool, not fatal.
   pool.on('error', () => {});
   /**
-   * A connection with a transaction begun. A pooled connection that died with a restarted
-   * server fails on BEGIN, before anything was done: it is dropped and one fresh one tried.
+   * A connection with a transaction begun. While a connection is lent out the pool does not
+   * listen for its errors, so this does: a server gone mid-transaction must not crash the
+   * process. A pooled connection that died with a restarted server fails on BEGIN, before
+   * anything was done: it is dropped and one fresh one tried.
    */
-  async function begin(retry = true): Promise<import('pg').PoolClient> {
+  async function begin(retry = true) {
     const client = await pool.connect();
+    const lost: { error?: Error } = {};
+    const onError = (error: Error) => {
+      lost.error = error;
+    };
+    client.on('error', onError);
+    const release = (error?: Error) => {
+      client.off('error', onError);
+      client.release(error);
+    };
     try {
       await client.query('BEGIN');
-      return client;
+      return { client, lost, release };
     } catch (error) {
-      client.release(error instanceof Error ? error : true);
+      release(error instanceof Error ? error : new Error(String(error)));
       if (retry) return begin(false);
       throw error;
     }
@@ -41,8 +52,8 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
   const database: SqlDatabase = {
     ...clientOf(pool),
     async transaction(work) {
-      const client = await begin();
-      let broken: unknown;
+      const { client, lost, release } = await begin();
+      let broken: Error | undefined;
       try {
         const result = await work(clientOf(client));
         await client.query('COMMIT');
@@ -51,12 +62,12 @@ export async function openPostgresStore(url: string, options: PostgresStoreOptio
         try {
           await client.query('ROLLBACK');
         } catch (rollbackError) {
-          broken = rollbackError;
+          broken = rollbackError instanceof Error ? rollbackError : new Error(String(rollbackError));
         }
         throw error;
       } finally {
-        // A connection that could not roll back is not handed out again.
-        client.release(broken instanceof Error ? broken : undefined);
+        // A connection that failed is not handed out again.
+        release(broken ?? lost.error);
       }
     },
     close: () => pool.end(),

@@ -141,10 +141,11 @@ export async function openSqlStore(db: SqlDatabase, options: SqlStoreOptions = {
       }
       try {
         await sweepPuzzles();
+        // A repeat of a stored request is answered at once, without taking the key's lock.
+        const stored = key === undefined ? undefined : await earlier(db, key, fingerprint);
+        if (stored) return stored;
         if (options.oneConnection) {
           // No other process: the in-process guard above is the key's lock.
-          const known = key === undefined ? undefined : await earlier(db, key, fingerprint);
-          if (known) return known;
           const outcome = await check();
           if (!outcome.ok) return { state: 'refused', refusal: outcome.refusal };
           return await transaction((tx) => insert(tx, entry, outcome.puzzle));
