@@ -24,6 +24,12 @@ export function demoReceiver() {
   };
   return {
     name: 'demo-receiver',
+    // Opened while the browsers start: a new PGlite database takes seconds to create.
+    serverStart() {
+      demo ??= open();
+      // Without a build it fails; the first request that needs it reports that.
+      demo.catch(() => {});
+    },
     async serverStop() {
       if (demo) await (await demo).close();
       if (dataDir) await rm(dataDir, { recursive: true, force: true });
