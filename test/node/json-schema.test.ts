@@ -14,6 +14,7 @@ import {
   createRequestSchema,
 } from '../../src/schema.js';
 import { createReceiver } from '../../src/server/receiver.js';
+import { PNG, VALID } from './samples.js';
 
 type Json = Record<string, unknown>;
 
@@ -62,21 +63,9 @@ function agree(sample: unknown, expected?: boolean, validate?: ValidateFunction,
   assert.equal(v.jsonSchema, v.zod, `${shown}; ajv: ${JSON.stringify(v.errors)}`);
 }
 
-const VALID = {
-  marketplace: 'amazon.de',
-  email: 'kim@example.com',
-  name: 'Kim Lee',
-  orderId: '123-1234567-1234567',
-  productName: 'Kestrel K2 kettle',
-  resolution: 'exchange',
-  reason: 'defective',
-  locale: 'de-DE',
-};
 /** The valid request with some keys changed (`undefined` leaves a key out). */
 const request = (patch: Json) => ({ ...VALID, ...patch });
 
-const PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const image = (patch: Json = {}) => ({ name: 'box.png', type: 'image/png', width: 640, height: 480, data: PNG, ...patch });
 
 /** Full width, as a Japanese keyboard types it: ASCII 0x21–0x7E moved up by 0xFEE0. */

@@ -22,19 +22,8 @@ import type { FetchHandler, ReceivedRequest, ReceiverOptions, SqlStore } from '.
 import { solve } from './solve.js';
 import { startPostgres } from '../../scripts/postgres.mjs';
 import type { Postgres } from '../../scripts/postgres.mjs';
+import { PNG, VALID } from './samples.js';
 
-const VALID = {
-  marketplace: 'amazon.de',
-  email: 'kim@example.org',
-  name: 'Kim Weber',
-  orderId: '303-5551234-7654321',
-  productName: 'Kestrel burr grinder',
-  resolution: 'exchange',
-  reason: 'defective',
-  locale: 'de-DE',
-};
-const PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const REFERENCE = /^RX-\d{6}-[2-9A-HJ-NP-Z]{6}$/;
 const SECRET = 'a test secret of at least thirty-two bytes';
 

@@ -14,21 +14,10 @@ import {
 import type { SchemaOptions } from '../../src/schema.js';
 import { en } from '../../src/i18n/en.js';
 import { issueMessage } from '../../src/i18n/issue-message.js';
+import { PNG, VALID } from './samples.js';
 
-const VALID = {
-  marketplace: 'amazon.de',
-  email: 'kim@example.com',
-  name: 'Kim Lee',
-  orderId: '123-1234567-1234567',
-  productName: 'Kestrel K2 kettle',
-  resolution: 'exchange',
-  reason: 'defective',
-  locale: 'de-DE',
-};
 
 /** A 1×1 PNG, base64. */
-const PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const image = (patch: Record<string, unknown> = {}) => ({
   name: 'box.png',
   type: 'image/png',

@@ -17,6 +17,7 @@ import { startPostgres } from '../../scripts/postgres.mjs';
 import type { Postgres } from '../../scripts/postgres.mjs';
 import { MARKETPLACE_IDS } from '../../src/marketplaces.js';
 import { puzzleBytes, solve } from './solve.js';
+import { PNG } from './samples.js';
 import {
   BodyError,
   encodePuzzle,
@@ -36,8 +37,6 @@ const VALID = {
   reason: 'damaged_on_arrival',
   locale: 'en-GB',
 };
-const PNG =
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mP8z8BQDwAEhQGAhKmMIQAAAABJRU5ErkJggg==';
 const REFERENCE = /^RX-\d{6}-[2-9A-HJ-NP-Z]{6}$/;
 const CSP =
   "default-src 'none'; script-src 'self' 'wasm-unsafe-eval'; worker-src blob:; style-src 'self'; connect-src 'self'; img-src 'self' data: blob:; form-action 'none'; base-uri 'none'; frame-ancestors 'none'; require-trusted-types-for 'script'; trusted-types lit-html refund-exchange-form";
