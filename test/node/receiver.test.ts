@@ -210,6 +210,44 @@ describe('createReceiver', () => {
     });
   });
 
+  describe('with the hosted captcha service', () => {
+    let base: string;
+    let server: Server;
+    const asked: string[] = [];
+    before(async () => {
+      // A siteverify of our own on loopback: the real service's answers, by solution.
+      server = createServer((req, res) => {
+        let body = '';
+        req.on('data', (chunk: Buffer) => (body += chunk));
+        req.on('end', () => {
+          const { solution } = JSON.parse(body) as { solution: string };
+          asked.push(solution);
+          const ok = solution === 'good';
+          if (solution === 'down') res.writeHead(502).end();
+          else res.writeHead(200, { 'Content-Type': 'application/json' }).end(JSON.stringify(ok ? { success: true } : { success: false, errors: ['solution_invalid'] }));
+        });
+      });
+      await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+      base = `http://127.0.0.1:${(server.address() as AddressInfo).port}/siteverify`;
+    });
+    after(() => new Promise((resolve) => server.close(resolve)));
+
+    it('asks siteverify once per submission: 201, a repeat answered without asking, 422 refused, 503 unreachable', async () => {
+      const { stored, handler } = receiverWith({ captcha: { hosted: { secret: 'api-key', endpoint: base } } });
+      const key = crypto.randomUUID();
+      assert.equal((await call(handler, post({ ...VALID, captcha: 'good' }, { 'Idempotency-Key': key }))).status, 201);
+      assert.equal((await call(handler, post({ ...VALID, captcha: 'good' }, { 'Idempotency-Key': key }))).status, 201);
+      assert.deepEqual(asked, ['good']);
+      const refused = await call(handler, post({ ...VALID, captcha: 'bad' }));
+      assert.equal(refused.status, 422);
+      assert.equal((refused.json.errors as { field: string }[])[0]?.field, 'captcha');
+      const down = await call(handler, post({ ...VALID, captcha: 'down' }));
+      assert.equal(down.status, 503);
+      assert.ok(down.headers.get('retry-after'));
+      assert.equal(stored.length, 1);
+    });
+  });
+
   describe('with self-hosted puzzles', () => {
     const puzzles = createPuzzleIssuer({ secret: SECRET, difficulty: 40, solutions: 4 });
     const withSolution = () => ({ ...VALID, captcha: solve(puzzles.issue().data.puzzle) });
