@@ -39,3 +39,6 @@ const MESSAGE_FOR: Record<CaptchaFailureReason, keyof typeof CAPTCHA_MESSAGES> =
 export function captchaFieldError(result: { ok: false; reason: CaptchaFailureReason }): FieldError {
   return { field: 'captcha', message: CAPTCHA_MESSAGES[MESSAGE_FOR[result.reason]] };
 }
+
+/** Whether the service or the host's set-up failed rather than the customer: worth a retry later. */
+export const captchaUnavailable = (reason: CaptchaFailureReason): boolean => MESSAGE_FOR[reason] === 'unavailable';

@@ -43,7 +43,7 @@ export type {
 } from './puzzle.js';
 export { SITEVERIFY_ENDPOINTS, verifyHosted } from './siteverify.js';
 export type { HostedFailureReason, HostedVerifyOptions, HostedVerifyResult } from './siteverify.js';
-export { CAPTCHA_MESSAGES, captchaFieldError } from './captcha.js';
+export { CAPTCHA_MESSAGES, captchaFieldError, captchaUnavailable } from './captcha.js';
 export type { CaptchaFailureReason } from './captcha.js';
 export type {
   FieldError,

@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import type { FieldError, RefundExchangeRequest, SchemaOptions } from '../schema.js';
 import { BodyError, DEFAULT_LIMIT_BYTES, readJsonBody } from './body.js';
-import { captchaFieldError } from './captcha.js';
+import { captchaFieldError, captchaUnavailable } from './captcha.js';
 import type { CaptchaFailureReason } from './captcha.js';
 import { parseRequest } from './parse.js';
 import type { PuzzleIssuer } from './puzzle.js';
@@ -117,8 +117,7 @@ export function createReceiver(options: ReceiverOptions): FetchHandler {
         return answer(422, { errors: [captchaFieldError({ ok: false, reason: 'replayed' })] });
       case 'refused': {
         const error = captchaFieldError({ ok: false, reason: result.refusal });
-        // The service or this server's set-up failed, not the customer: worth a retry later.
-        return error.message === captchaFieldError({ ok: false, reason: 'unreachable' }).message
+        return captchaUnavailable(result.refusal)
           ? answer(503, { errors: [error] }, { 'Retry-After': retryAfter })
           : answer(422, { errors: [error] });
       }
