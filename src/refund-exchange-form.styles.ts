@@ -1,16 +1,32 @@
 import { css } from 'lit';
 
 export const styles = css`
+  /* Dark or light as the page's color-scheme makes the host (it inherits; light-dark() reads
+     it), not as the system's. Without light-dark() (Safari < 17.5, Chrome < 123) the colours
+     are invalid: text inherits, borders and rings take currentColor, all still readable. */
   :host {
-    --_accent: var(--rxf-accent, #0b57d0);
-    --_error: var(--rxf-error, #b3261e);
-    --_muted: var(--rxf-muted, #4a4f57);
-    --_border: var(--rxf-border, #6b7079);
+    --_accent: var(--rxf-accent, light-dark(#0b57d0, #a8c7fa));
+    --_text: var(--rxf-text, light-dark(#1b1c1f, #e3e3e3));
+    --_muted: var(--rxf-muted, light-dark(#4a4f57, #b9bdc4));
+    --_bg: var(--rxf-background, light-dark(#fff, #1e1f22));
+    --_border: var(--rxf-border, light-dark(#6b7079, #8f949c));
+    --_error: var(--rxf-error, light-dark(#b3261e, #f2b8b5));
     --_radius: var(--rxf-radius, 0.375rem);
     display: block;
-    /* Unset, this is invalid at computed time and the host's colour is inherited. */
+    /* Unset, these are invalid at computed time and the host's colour and font are inherited. */
     color: var(--rxf-text);
+    font-family: var(--rxf-font);
     line-height: 1.5;
+  }
+  @media (prefers-reduced-motion: reduce) {
+    * {
+      animation: none !important;
+      transition: none !important;
+    }
+    /* The captcha's spinner turns by SMIL, which CSS cannot stop: undashed, it shows still. */
+    .frc-icon circle {
+      stroke-dasharray: none;
+    }
   }
   :host([hidden]) {
     display: none;
@@ -85,10 +101,11 @@ export const styles = css`
     width: 100%;
     min-height: 2.75rem;
     padding: 0.5rem 0.75rem;
-    border: 1px solid var(--_border);
+    border: 1px solid;
+    border-color: var(--_border);
     border-radius: var(--_radius);
-    background: var(--rxf-background, #fff);
-    color: var(--rxf-text, #1b1c1f);
+    background: var(--_bg);
+    color: var(--_text);
   }
   .picker {
     position: relative;
@@ -100,17 +117,15 @@ export const styles = css`
     opacity: 0;
     cursor: pointer;
   }
-  .picker:focus-within .button {
-    outline: 3px solid var(--_accent);
-    outline-offset: 2px;
-  }
   :is(input, select, textarea)[aria-invalid='true'] {
     border-color: var(--_error);
     border-width: 2px;
   }
   :focus-visible,
-  summary:focus-visible {
-    outline: 3px solid var(--_accent);
+  summary:focus-visible,
+  .picker:focus-within .button {
+    outline: 3px solid;
+    outline-color: var(--rxf-focus-ring, var(--_accent));
     outline-offset: 2px;
   }
   .choice {
@@ -220,15 +235,16 @@ export const styles = css`
     align-items: center;
     min-height: 2.75rem;
     padding: 0.5rem 1.25rem;
-    border: 1px solid var(--_accent);
+    border: 1px solid;
+    border-color: var(--_accent);
     border-radius: var(--_radius);
-    background: var(--rxf-background, #fff);
+    background: var(--_bg);
     color: var(--_accent);
     cursor: pointer;
   }
   .primary {
     background: var(--_accent);
-    color: var(--rxf-accent-text, #fff);
+    color: var(--rxf-accent-text, light-dark(#fff, #062e6f));
   }
   [aria-disabled='true'] {
     opacity: 0.6;
@@ -242,7 +258,7 @@ export const styles = css`
     height: calc(5.125em + 2px);
     border: 1px solid var(--_border);
     border-radius: var(--_radius);
-    background: var(--rxf-background, #fff);
+    background: var(--_bg);
   }
   .vh {
     position: absolute;

@@ -13,7 +13,8 @@ export const captchaStyles = css`
     height: 100%;
     overflow: hidden;
     padding: 0.5em 0.75em;
-    color: var(--rxf-text, #1b1c1f);
+    /* The form's palette (set on its host), light or dark. */
+    color: var(--_text);
   }
   .frc-container {
     display: flex;
