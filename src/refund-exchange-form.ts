@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styles } from './refund-exchange-form.styles.js';
 import { FIELDS, LIMITS, REASONS, RESOLUTIONS, type FieldName } from './fields.js';
@@ -11,7 +11,8 @@ import { loadSender, SubmissionController } from './submission/controller.js';
 import { PhotosController } from './photos/controller.js';
 import { CaptchaSlot } from './captcha/slot.js';
 import { DraftController, type DraftMode } from './drafts/controller.js';
-import { FormModel, type RequestContext, type TextField } from './form/model.js';
+import { FormModel, isTextField, type RequestContext, type TextField } from './form/model.js';
+import { PrefillController, type Prefill } from './form/prefill.js';
 import { FormRules } from './form/rules.js';
 import { PressController } from './form/press.js';
 import * as fields from './form/templates.js';
@@ -41,16 +42,21 @@ import * as fields from './form/templates.js';
  * @csspart policies - The list of promises above the form.
  * @csspart draft - The notice that what the customer entered earlier was restored.
  *
- * @cssprop --rxf-accent - Buttons and focus ring (default: #0b57d0).
- * @cssprop --rxf-accent-text - Text on accent-coloured buttons (default: #fff).
- * @cssprop --rxf-text - Text colour (default: inherited).
- * @cssprop --rxf-muted - Secondary text colour (default: #4a4f57).
- * @cssprop --rxf-background - Control background (default: #fff).
- * @cssprop --rxf-border - Control border colour (default: #6b7079).
- * @cssprop --rxf-error - Error text and borders (default: #b3261e).
- * @cssprop --rxf-radius - Corner radius of controls (default: 0.375rem).
- * @cssprop --rxf-gap - Space between fields (default: 1.25rem).
- * @cssprop --rxf-font-ja - Font stack for Japanese (default: Hiragino Sans, Yu Gothic, Meiryo, Noto Sans JP…).
+ * @cssprop [--rxf-accent=light-dark(#0b57d0, #a8c7fa)] - Links, tips, button outlines and text, the Submit button.
+ * @cssprop [--rxf-accent-text=light-dark(#fff, #062e6f)] - Text on accent-coloured buttons.
+ * @cssprop [--rxf-text=inherit] - Text colour; unset, the page's, and in controls light-dark(#1b1c1f, #e3e3e3).
+ * @cssprop [--rxf-muted=light-dark(#4a4f57, #b9bdc4)] - Hints, tips and counters.
+ * @cssprop [--rxf-background=light-dark(#fff, #1e1f22)] - Background of controls, buttons and the captcha.
+ * @cssprop [--rxf-border=light-dark(#6b7079, #8f949c)] - Control borders.
+ * @cssprop [--rxf-error=light-dark(#b3261e, #f2b8b5)] - Error text and borders.
+ * @cssprop [--rxf-focus-ring=var(--rxf-accent)] - Colour of the 3px focus outline.
+ * @cssprop [--rxf-radius=0.375rem] - Corner radius of controls, buttons and notices.
+ * @cssprop [--rxf-gap=1.25rem] - Space between fields.
+ * @cssprop [--rxf-font=inherit] - Font family; unset, the page's.
+ * @cssprop [--rxf-font-ja='Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic UI', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif] - Font stack for Japanese.
+ *
+ * @slot intro - Text above the fields, e.g. what the shop does with a request.
+ * @slot success - Shown with the success message: what happens next, e.g. "We reply within two working days."
  */
 export class RefundExchangeForm extends LitElement {
   static override styles = styles;
@@ -73,16 +79,26 @@ export class RefundExchangeForm extends LitElement {
     focus: (selector) => this.focusLater(selector),
   });
   private readonly photos = new PhotosController(this, this.model, () => this.limit);
-  private readonly drafts = new DraftController(this, this.model, this.submission, () => ({
+  /** The closed lists a restored or prefilled value must come from; asked before the first render. */
+  private readonly choices = () => ({
     marketplace: parseMarketplaces(this.marketplaces).ids,
     resolution: RESOLUTIONS,
     reason: REASONS,
-  }));
+  });
+  private readonly drafts = new DraftController(this, this.model, this.submission, this.choices);
   private readonly rules = new FormRules(
     this.model,
     () => ({ options: { marketplaces: this.offered, maxImages: this.limit, captcha: !!this.sitekey }, context: this.context, t: this.t }),
     () => this.requestUpdate(),
   );
+  private readonly prefiller = new PrefillController(this, this.model, () => ({
+    choices: this.choices(),
+    rules: () => this.rules.load(),
+    refused: (fields) => {
+      const { issues } = this.rules.problems();
+      return fields.filter((field) => issues[field]);
+    },
+  }));
   private readonly captcha = new CaptchaSlot(
     this,
     () => ({ sitekey: this.sitekey, puzzleEndpoint: this.puzzleEndpoint, locale: this.t.locale, active: this.interacted }),
@@ -122,6 +138,25 @@ export class RefundExchangeForm extends LitElement {
    */
   @property() draft: DraftMode = 'session';
 
+  /**
+   * Values to open the form with: any of the request's text fields, e.g. `{ orderId, email,
+   * productName }`. What the customer typed, now or in a restored draft, wins; values the
+   * rules refuse are dropped with a console warning.
+   */
+  @property({ attribute: false }) prefill?: Prefill;
+
+  /**
+   * Also prefills from the page's query string: `order_id`, `email`, `name`, `product`,
+   * `marketplace`, `resolution`, `reason` and `serial`. They override `prefill`.
+   */
+  @property({ attribute: 'prefill-from-url', type: Boolean }) prefillFromUrl = false;
+
+  /**
+   * Space-separated fields shown read-only, e.g. `marketplace orderId`: the shop already knows
+   * them. A locked field without a value stays editable.
+   */
+  @property() lock = '';
+
   @state() private confirmingReset = false;
   /** Set on the first focus or touch: the captcha starts solving then, not on page load. */
   @state() private interacted = false;
@@ -132,6 +167,8 @@ export class RefundExchangeForm extends LitElement {
   private offered: MarketplaceId[] = [];
   private limit: number = LIMITS.maxImages;
   private target: ReturnType<typeof checkEndpoint> = { problem: '' };
+  /** The attributes `offered` and `limit` were derived from. */
+  private derivedFrom?: [string | undefined, number];
 
   constructor() {
     super();
@@ -147,20 +184,20 @@ export class RefundExchangeForm extends LitElement {
     while (this.press.released) await this.press.released;
     if (!this.hasUpdated) {
       await this.drafts.ready;
+      // After the draft, so what the customer typed stays; checked, against the attributes'
+      // purchase sites and in the page's language, before anything shows.
+      this.deriveLimits();
+      this.tag = this.language.tag;
+      this.prefiller.apply();
+      await this.prefiller.ready;
       if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
     }
     await this.language.ready();
     super.scheduleUpdate();
   }
 
-  protected override willUpdate(changed: PropertyValues<this>): void {
-    if (!this.hasUpdated || changed.has('marketplaces') || changed.has('maxImages')) {
-      const { ids, unknown } = parseMarketplaces(this.marketplaces);
-      if (unknown.length) console.warn(`refund-exchange-form: unknown marketplaces ignored: ${unknown.join(' ')}`);
-      this.offered = ids;
-      const max = this.maxImages;
-      this.limit = Number.isInteger(max) && max >= 0 ? max : LIMITS.maxImages;
-    }
+  protected override willUpdate(): void {
+    this.deriveLimits();
     this.tag = this.language.tag;
     this.t = translationFor(this.tag);
     const before = 'problem' in this.target ? this.target.problem : '';
@@ -168,6 +205,18 @@ export class RefundExchangeForm extends LitElement {
     if ('problem' in this.target && this.target.problem !== before) {
       console.error(`refund-exchange-form: not sending anything: ${this.target.problem}.`);
     }
+  }
+
+  /** The purchase sites and photo count the attributes allow: what the rules check against. */
+  private deriveLimits(): void {
+    const [marketplaces, maxImages] = this.derivedFrom ?? [];
+    if (this.derivedFrom && marketplaces === this.marketplaces && maxImages === this.maxImages) return;
+    this.derivedFrom = [this.marketplaces, this.maxImages];
+    const { ids, unknown } = parseMarketplaces(this.marketplaces);
+    if (unknown.length) console.warn(`refund-exchange-form: unknown marketplaces ignored: ${unknown.join(' ')}`);
+    this.offered = ids;
+    const max = this.maxImages;
+    this.limit = Number.isInteger(max) && max >= 0 ? max : LIMITS.maxImages;
   }
 
   /** Clears everything the customer entered, without asking; a request in flight is abandoned. */
@@ -284,6 +333,7 @@ export class RefundExchangeForm extends LitElement {
     const marketplace = this.context.marketplace;
     return html`
       ${this.renderPolicies(t)}
+      <slot name="intro"></slot>
       <form
         part="form"
         lang=${t.locale}
@@ -333,7 +383,13 @@ export class RefundExchangeForm extends LitElement {
       if (message) shown[field] = message;
     }
     // After a submit the focused summary reads the errors; live regions would read them twice.
-    return { t, model, shown, live: model.submitted ? 'off' : 'polite', onInput: this.handleInput };
+    return { t, model, shown, live: model.submitted ? 'off' : 'polite', locked: this.locked(), onInput: this.handleInput };
+  }
+
+  /** The locked fields that have a value: the others stay editable, or the form could not be sent. */
+  private locked(): ReadonlySet<TextField> {
+    const { values } = this.model;
+    return new Set(this.lock.split(/\s+/).filter((f): f is TextField => isTextField(f) && !!values[f]));
   }
 
   private renderAlert(t: Translation) {
@@ -391,6 +447,7 @@ export class RefundExchangeForm extends LitElement {
     return html`<div class="done" part="status" role="status" tabindex="-1" lang=${t.locale}>
       <p>${t.sent}</p>
       ${reference ? html`<p class="ref">${t.reference(reference)}</p>` : nothing}
+      <slot name="success"></slot>
       <button type="button" part="button" class="primary" @click=${this.handleStartOver}>${t.newRequest}</button>
     </div>`;
   }

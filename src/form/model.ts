@@ -156,6 +156,19 @@ export class FormModel {
     this.notify();
   }
 
+  /** Empties fields as if nothing had been entered in them (a prefill the rules refuse). */
+  unset(fields: readonly TextField[]): void {
+    if (!fields.length) return;
+    const values = { ...this.values };
+    for (const field of fields) {
+      values[field] = '';
+      this.changed.delete(field);
+      this.left.delete(field);
+    }
+    this.values = values;
+    this.notify();
+  }
+
   /** The purchase site shown: the customer's choice once they made one, else `fallback`. */
   marketplace(fallback: string | undefined, offered: readonly string[]): string | undefined {
     if (!this.changed.has('marketplace')) return fallback;

@@ -15,6 +15,8 @@ export interface FieldContext {
   shown: Partial<Record<FieldName, string>>;
   /** Errors are announced as they appear, but not after a submit, when the summary reads them. */
   live: 'polite' | 'off';
+  /** Fields shown read-only: the shop filled them in and they are not the customer's to change. */
+  locked: ReadonlySet<TextField>;
   /** The element's input and change handler. */
   onInput: (e: Event) => void;
 }
@@ -60,6 +62,7 @@ export function input(
       autocomplete=${autocomplete}
       spellcheck=${name === 'name' || name === 'productName' ? 'true' : 'false'}
       ?required=${!isOptional(name, c.model.values)}
+      ?readonly=${c.locked.has(name)}
       aria-invalid=${!!c.shown[name]}
       aria-describedby="${name}-error${tip ? ` ${name}-tip` : ''}"
       .value=${c.model.values[name]}
@@ -69,12 +72,22 @@ export function input(
   );
 }
 
+/** A locked choice: its label as read-only text, as a locked text field shows its value. */
+function lockedChoice(c: FieldContext, name: TextField, label: string): TemplateResult {
+  return field(
+    c,
+    name,
+    html`<input id=${name} part="control" type="text" readonly aria-describedby="${name}-error" .value=${label} />`,
+  );
+}
+
 export function select(
   c: FieldContext,
   name: 'marketplace' | 'reason',
   options: [string, string][],
   selected: string | undefined,
 ): TemplateResult {
+  if (c.locked.has(name)) return lockedChoice(c, name, options.find(([value]) => value === selected)?.[1] ?? '');
   return field(
     c,
     name,
@@ -94,6 +107,8 @@ export function select(
 }
 
 export function choices(c: FieldContext): TemplateResult {
+  const { resolution } = c.model.values;
+  if (c.locked.has('resolution')) return lockedChoice(c, 'resolution', c.t[resolution as 'refund' | 'exchange']);
   const error = c.shown.resolution;
   return html`<fieldset class="field" part="field" aria-describedby="resolution-error">
     <legend part="label">${c.t.resolution}${marker(c, 'resolution')}</legend>
@@ -126,6 +141,7 @@ export function details(c: FieldContext): TemplateResult {
         part="control"
         rows="5"
         ?required=${!isOptional('details', values)}
+        ?readonly=${c.locked.has('details')}
         aria-invalid=${!!c.shown.details}
         aria-describedby="details-error details-count"
         .value=${values.details}

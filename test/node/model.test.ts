@@ -160,6 +160,20 @@ describe('FormModel', () => {
     assert.equal(model.values.email, '', 'not a string');
   });
 
+  it('empties fields as if never entered, and tells its listeners once', () => {
+    const model = new FormModel();
+    model.load({ orderId: 'not an order', name: 'Jane' });
+    model.leave('orderId');
+    let told = 0;
+    model.subscribe(() => told++);
+    model.unset(['orderId']);
+    assert.deepEqual([model.values.orderId, model.values.name], ['', 'Jane']);
+    assert.ok(!model.changed.has('orderId') && !model.left.has('orderId') && model.changed.has('name'));
+    assert.equal(told, 1);
+    model.unset([]);
+    assert.equal(told, 1);
+  });
+
   it('ignores what is not a snapshot at all', () => {
     for (const data of [null, undefined, 'text', 7, [], [{ email: 'a' }], { values: { email: 'x'.repeat(5_000_000) } }, {}]) {
       const model = new FormModel();
