@@ -219,6 +219,33 @@ export class RefundExchangeForm extends LitElement {
     this.limit = Number.isInteger(max) && max >= 0 ? max : LIMITS.maxImages;
   }
 
+  /** Validates and sends, as the Submit button does. */
+  submit(): void {
+    void this.handleSubmit();
+  }
+
+  /**
+   * Whether the entries pass the rules now, the captcha (which solves itself) aside. False
+   * while the rules are still loading, which they do from the first touch: an untouched form
+   * is empty, and so not valid anyway.
+   */
+  checkValidity(): boolean {
+    const loading = this.rules.load();
+    if (loading) {
+      loading.catch(() => undefined);
+      return false;
+    }
+    return this.rules.check().errors.every((error) => error.field === 'captcha');
+  }
+
+  /** As `checkValidity()`, and shows every problem with the summary, as a submit would, without sending. */
+  reportValidity(): boolean {
+    this.model.startSubmit();
+    const valid = this.checkValidity();
+    if (!valid) this.focusLater('.summary');
+    return valid;
+  }
+
   /** Clears everything the customer entered, without asking; a request in flight is abandoned. */
   reset(): void {
     this.submission.reset();
@@ -270,8 +297,8 @@ export class RefundExchangeForm extends LitElement {
     this.focusLater('#images');
   }
 
-  private async handleSubmit(e: Event): Promise<void> {
-    e.preventDefault();
+  private async handleSubmit(e?: Event): Promise<void> {
+    e?.preventDefault();
     if (this.busy) return;
     await this.submission.submit({
       target: this.target,

@@ -616,3 +616,39 @@ describe('refund-exchange-form', () => {
     expect(getComputedStyle($(el, '[part~=submit]')).backgroundColor).to.equal('rgb(1, 2, 3)');
   });
 });
+
+describe('methods', () => {
+  it('checkValidity() and reportValidity() answer as a native form does, without sending', async () => {
+    const name = uniqueName();
+    const el = await fixture<RefundExchangeForm>(html`<refund-exchange-form endpoint="/receiver/${name}" draft="off" lang="en-US"></refund-exchange-form>`);
+    // Untouched and empty: not valid, whether or not the rules are here yet.
+    expect(el.checkValidity()).to.equal(false);
+    await until(() => !el.checkValidity() && el.shadowRoot!.querySelector('[part=summary]') === null);
+    expect(el.reportValidity()).to.equal(false);
+    await el.updateComplete;
+    await until(() => el.shadowRoot!.activeElement === el.shadowRoot!.querySelector('[part=summary]'));
+    await fillValid(el);
+    expect(el.checkValidity()).to.equal(true);
+    expect(el.reportValidity()).to.equal(true);
+    await el.updateComplete;
+    expect(el.shadowRoot!.querySelector('[part=summary]')).to.equal(null);
+    expect(await received(name)).to.deep.equal([]);
+  });
+
+  it('submit() validates and sends, as the Submit button does', async () => {
+    const name = uniqueName();
+    const el = await fixture<RefundExchangeForm>(
+      html`<refund-exchange-form endpoint="/receiver/${name}?status=201" draft="off" lang="en-US"></refund-exchange-form>`,
+    );
+    const failed = oneEvent(el, 'refund-exchange-error') as Promise<RefundExchangeErrorEvent>;
+    el.submit();
+    expect((await failed).detail.kind).to.equal('validation');
+    // The summary takes focus, as after a click on Submit.
+    await until(() => el.shadowRoot!.activeElement?.matches('[part=summary]'));
+    await fillValid(el);
+    const success = oneEvent(el, 'refund-exchange-success') as Promise<RefundExchangeSuccessEvent>;
+    el.submit();
+    expect((await success).detail.status).to.equal(201);
+    expect(await received(name)).to.have.length(1);
+  });
+});
