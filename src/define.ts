@@ -4,9 +4,3 @@ import { RefundExchangeForm } from './refund-exchange-form.js';
 RefundExchangeForm.define();
 
 export { RefundExchangeForm };
-
-declare global {
-  interface HTMLElementTagNameMap {
-    'refund-exchange-form': RefundExchangeForm;
-  }
-}

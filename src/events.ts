@@ -50,10 +50,20 @@ export class RefundExchangeErrorEvent extends CustomEvent<ErrorDetail> {
   }
 }
 
+/** The element's events by name, for typed listeners wherever they bubble to. */
+export interface RefundExchangeEventMap {
+  'refund-exchange-submit': RefundExchangeSubmitEvent;
+  'refund-exchange-success': RefundExchangeSuccessEvent;
+  'refund-exchange-error': RefundExchangeErrorEvent;
+}
+
+// The events are composed and bubble: listeners on the element, the document and the window
+// all get them typed. Merged interfaces, so empty bodies are the point.
 declare global {
-  interface HTMLElementEventMap {
-    'refund-exchange-submit': RefundExchangeSubmitEvent;
-    'refund-exchange-success': RefundExchangeSuccessEvent;
-    'refund-exchange-error': RefundExchangeErrorEvent;
-  }
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface HTMLElementEventMap extends RefundExchangeEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface DocumentEventMap extends RefundExchangeEventMap {}
+  // eslint-disable-next-line @typescript-eslint/no-empty-object-type
+  interface WindowEventMap extends RefundExchangeEventMap {}
 }

@@ -1,6 +1,8 @@
 /** The package's public exports; importing this registers nothing. */
 export { RefundExchangeForm } from './refund-exchange-form.js';
 export * from './events.js';
+export type { Prefill } from './form/prefill.js';
+export type { DraftMode } from './drafts/controller.js';
 export type {
   FieldName,
   ImagePayload,

@@ -479,3 +479,11 @@ export class RefundExchangeForm extends LitElement {
     </div>`;
   }
 }
+
+// With the class, so the main entry types `querySelector('refund-exchange-form')` as well as
+// the define entry, which registers it under this name.
+declare global {
+  interface HTMLElementTagNameMap {
+    'refund-exchange-form': RefundExchangeForm;
+  }
+}
