@@ -6,8 +6,12 @@ import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const ENTRY = 'refund-exchange-form.js';
 const LOCALE = /^chunks\/(en-GB|en-CA|fr|fr-CA|de|es|it|ja)-[\w-]+\.js$/;
-/** The entry loads before a customer interacts; each locale is a chunk of its own. */
-const budget = (name) => (name === ENTRY ? 19 * 1024 : LOCALE.test(name) ? 3 * 1024 : undefined);
+/**
+ * The entry loads before a customer interacts: a ceiling that catches growth, not the goal
+ * (prefill and lock, the dark palette and the validity methods took it from 18.3 to 19 KB).
+ * Each locale is a chunk of its own.
+ */
+const budget = (name) => (name === ENTRY ? 19.5 * 1024 : LOCALE.test(name) ? 3 * 1024 : undefined);
 const dist = new URL('../dist/', import.meta.url).pathname;
 const files = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
