@@ -69,11 +69,14 @@ export function createReceiver(options: ReceiverOptions): FetchHandler {
   const onError = options.onError ?? ((error: unknown) => console.error('refund-exchange-form receiver:', error));
   const schema: SchemaOptions = { ...options.schema, captcha: captcha !== undefined };
 
+  // Compiled once; anchored, so a RegExp must match the whole origin, and without g or y,
+  // whose lastIndex would make `test` answer differently each time.
+  const origins = (options.allowedOrigins ?? []).map((allowed) =>
+    typeof allowed === 'string' ? allowed : new RegExp(`^(?:${allowed.source})$`, allowed.flags.replace(/[gy]/g, '')),
+  );
   const isAllowed = (origin: string, request: Request) =>
     sameHost(origin, request.url) ||
-    (options.allowedOrigins ?? []).some((allowed) =>
-      typeof allowed === 'string' ? allowed === origin : new RegExp(`^(?:${allowed.source})$`, allowed.flags).test(origin),
-    );
+    origins.some((allowed) => (typeof allowed === 'string' ? allowed === origin : allowed.test(origin)));
 
   async function receive(request: Request): Promise<Response> {
     const key = idempotencyKey(request.headers.get('idempotency-key'));
