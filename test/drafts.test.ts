@@ -109,7 +109,9 @@ describe('drafts', () => {
     expect(value(el, '#reason')).to.equal('defective');
     expect($<HTMLInputElement>(el, 'input[value=exchange]').checked).to.equal(true);
     expect(value(el, '#details')).to.equal('The lid does not close.');
-    expect(photoNames(el)).to.deep.equal(['label.jpg (640×480)']);
+    // The first render waits up to a second for IndexedDB; on a loaded machine the photo may
+    // come just after it.
+    expect(await until(() => photoNames(el).length && photoNames(el))).to.deep.equal(['label.jpg (640×480)']);
     expect(notice(el)!.textContent).to.contain(en.draftRestored);
     expect(notice(el)!.querySelector('button')!.textContent!.trim()).to.equal(en.startOver);
     // Shown in the first render, and announced by a live region once it is on screen.
