@@ -1,8 +1,8 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styles } from './refund-exchange-form.styles.js';
-import { FIELDS, LIMITS, REASONS, RESOLUTIONS, type FieldName } from './fields.js';
-import { defaultMarketplace, marketplaceName, orderHistoryUrl, parseMarketplaces, type MarketplaceId } from './marketplaces.js';
+import { REASONS, RESOLUTIONS, type FieldName } from './fields.js';
+import { defaultMarketplace, marketplaceName, parseMarketplaces } from './marketplaces.js';
 import { translationFor, type Translation } from './i18n/index.js';
 import { LanguageController } from './i18n/controller.js';
 import { RefundExchangeErrorEvent } from './events.js';
@@ -11,11 +11,13 @@ import { loadSender, SubmissionController } from './submission/controller.js';
 import { PhotosController } from './photos/controller.js';
 import { CaptchaSlot } from './captcha/slot.js';
 import { DraftController, type DraftMode } from './drafts/controller.js';
-import { FormModel, isTextField, type RequestContext, type TextField } from './form/model.js';
+import { FormModel, type RequestContext, type TextField } from './form/model.js';
 import { PrefillController, type Prefill } from './form/prefill.js';
 import { FormRules } from './form/rules.js';
 import { PressController } from './form/press.js';
+import { FormLimits } from './form/limits.js';
 import * as fields from './form/templates.js';
+import * as sections from './form/sections.js';
 
 /**
  * A refund or exchange request form for a brand's storefront: validates as the customer
@@ -78,7 +80,7 @@ export class RefundExchangeForm extends LitElement {
     captchaRefused: () => this.captcha.restart(),
     focus: (selector) => this.focusLater(selector),
   });
-  private readonly photos = new PhotosController(this, this.model, () => this.limit);
+  private readonly photos = new PhotosController(this, this.model, () => this.limits.photos);
   /** The closed lists a restored or prefilled value must come from; asked before the first render. */
   private readonly choices = () => ({
     marketplace: parseMarketplaces(this.marketplaces).ids,
@@ -88,16 +90,13 @@ export class RefundExchangeForm extends LitElement {
   private readonly drafts = new DraftController(this, this.model, this.submission, this.choices);
   private readonly rules = new FormRules(
     this.model,
-    () => ({ options: { marketplaces: this.offered, maxImages: this.limit, captcha: !!this.sitekey }, context: this.context, t: this.t }),
+    () => ({ options: { marketplaces: this.limits.offered, maxImages: this.limits.photos, captcha: !!this.sitekey }, context: this.context, t: this.t }),
     () => this.requestUpdate(),
   );
   private readonly prefiller = new PrefillController(this, this.model, () => ({
     choices: this.choices(),
     rules: () => this.rules.load(),
-    refused: (fields) => {
-      const { issues } = this.rules.problems();
-      return fields.filter((field) => issues[field]);
-    },
+    refused: (fields) => this.rules.refused(fields),
   }));
   private readonly captcha = new CaptchaSlot(
     this,
@@ -164,11 +163,8 @@ export class RefundExchangeForm extends LitElement {
   // Settings derived from the attributes before each render (see willUpdate).
   private tag = '';
   private t: Translation = translationFor('en');
-  private offered: MarketplaceId[] = [];
-  private limit: number = LIMITS.maxImages;
+  private readonly limits = new FormLimits();
   private target: ReturnType<typeof checkEndpoint> = { problem: '' };
-  /** The attributes `offered` and `limit` were derived from. */
-  private derivedFrom?: [string | undefined, number];
 
   constructor() {
     super();
@@ -186,7 +182,7 @@ export class RefundExchangeForm extends LitElement {
       await this.drafts.ready;
       // After the draft, so what the customer typed stays; checked, against the attributes'
       // purchase sites and in the page's language, before anything shows.
-      this.deriveLimits();
+      this.limits.update(this.marketplaces, this.maxImages);
       this.tag = this.language.tag;
       this.prefiller.apply();
       await this.prefiller.ready;
@@ -197,7 +193,7 @@ export class RefundExchangeForm extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.deriveLimits();
+    this.limits.update(this.marketplaces, this.maxImages);
     this.tag = this.language.tag;
     this.t = translationFor(this.tag);
     const before = 'problem' in this.target ? this.target.problem : '';
@@ -205,18 +201,6 @@ export class RefundExchangeForm extends LitElement {
     if ('problem' in this.target && this.target.problem !== before) {
       console.error(`refund-exchange-form: not sending anything: ${this.target.problem}.`);
     }
-  }
-
-  /** The purchase sites and photo count the attributes allow: what the rules check against. */
-  private deriveLimits(): void {
-    const [marketplaces, maxImages] = this.derivedFrom ?? [];
-    if (this.derivedFrom && marketplaces === this.marketplaces && maxImages === this.maxImages) return;
-    this.derivedFrom = [this.marketplaces, this.maxImages];
-    const { ids, unknown } = parseMarketplaces(this.marketplaces);
-    if (unknown.length) console.warn(`refund-exchange-form: unknown marketplaces ignored: ${unknown.join(' ')}`);
-    this.offered = ids;
-    const max = this.maxImages;
-    this.limit = Number.isInteger(max) && max >= 0 ? max : LIMITS.maxImages;
   }
 
   /** Validates and sends, as the Submit button does. */
@@ -230,12 +214,7 @@ export class RefundExchangeForm extends LitElement {
    * is empty, and so not valid anyway.
    */
   checkValidity(): boolean {
-    const loading = this.rules.load();
-    if (loading) {
-      loading.catch(() => undefined);
-      return false;
-    }
-    return this.rules.check().errors.every((error) => error.field === 'captcha');
+    return this.rules.valid();
   }
 
   /** As `checkValidity()`, and shows every problem with the summary, as a submit would, without sending. */
@@ -264,7 +243,7 @@ export class RefundExchangeForm extends LitElement {
   private get context(): RequestContext {
     return {
       locale: this.t.locale,
-      marketplace: this.model.marketplace(defaultMarketplace(this.tag, this.offered), this.offered),
+      marketplace: this.model.marketplace(defaultMarketplace(this.tag, this.limits.offered), this.limits.offered),
       captcha: this.captcha.solution,
     };
   }
@@ -355,11 +334,11 @@ export class RefundExchangeForm extends LitElement {
 
   override render(): TemplateResult {
     const t = this.t;
-    if (this.submission.phase === 'sent') return this.renderDone(t);
-    const c = this.fieldContext(t);
+    if (this.submission.phase === 'sent') return sections.done(t, this.submission.reference, this.handleStartOver);
+    const c = fields.context(t, this.model, this.rules.problems(), this.lock, this.handleInput);
     const marketplace = this.context.marketplace;
     return html`
-      ${this.renderPolicies(t)}
+      ${this.hidePolicies ? nothing : sections.policies(t, this.returnDays, this.warrantyMonths)}
       <slot name="intro"></slot>
       <form
         part="form"
@@ -370,22 +349,22 @@ export class RefundExchangeForm extends LitElement {
         @pointerdown=${this.handlePress}
         @focusout=${this.handleLeave}
       >
-        ${this.renderAlert(t)}
+        ${sections.alert(this.submission.failure?.(t) ?? ('problem' in this.target ? t.errConfig : undefined))}
         ${fields.summary(c, (e, field) => this.handleSummaryLink(e, field))}
         ${fields.draftNotice(t, this.drafts, this.handleStartOver)}
         <p class="note">${t.requiredNote}</p>
-        ${fields.select(c, 'marketplace', this.offered.map((id) => [id, marketplaceName(id)]), marketplace)}
+        ${fields.select(c, 'marketplace', this.limits.offered.map((id) => [id, marketplaceName(id)]), marketplace)}
         ${fields.input(c, 'email', 'email', 'email')}
         ${fields.input(c, 'name', 'text', 'name')}
-        ${fields.input(c, 'orderId', 'text', 'off', this.renderOrderTip(t, marketplace))}
+        ${fields.input(c, 'orderId', 'text', 'off', sections.orderTip(t, marketplace))}
         ${fields.input(c, 'productName', 'text', 'off', t.tipProductName)}
         ${fields.choices(c)}
         ${fields.select(c, 'reason', REASONS.map((r) => [r, t[r]]), this.model.values.reason)}
         ${fields.input(c, 'serialNumber', 'text', 'off', t.tipSerialNumber)}
         ${fields.details(c)}
-        ${this.limit > 0
+        ${this.limits.photos > 0
           ? fields.photos(c, {
-              limit: this.limit,
+              limit: this.limits.photos,
               preparing: this.photos.preparing,
               problems: this.photos.problems,
               onPick: this.handlePhotos,
@@ -393,90 +372,16 @@ export class RefundExchangeForm extends LitElement {
             })
           : nothing}
         ${this.sitekey ? fields.captcha(c, { failed: this.captcha.failed, blocked: this.captcha.blocked, onRetry: this.handleCaptchaRetry }) : nothing}
-        ${this.renderActions(t)}
+        ${sections.actions(t, {
+          status: { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.submission.phase as string],
+          busy: this.busy,
+          unusable: 'problem' in this.target,
+          confirmingReset: this.confirmingReset,
+          onReset: this.handleReset,
+          onConfirmReset: (clear) => this.handleConfirmReset(clear),
+        })}
       </form>
     `;
-  }
-
-  /** The message each field shows now: the server's, else the rules' once it is due. */
-  private fieldContext(t: Translation): fields.FieldContext {
-    const { model } = this;
-    const { issues, messages } = this.rules.problems();
-    const shown: Partial<Record<FieldName, string>> = {};
-    for (const field of FIELDS) {
-      // A solution still on its way is not the customer's problem to fix.
-      const due = field !== 'captcha' && model.shows(field, issues[field]);
-      const message = model.serverErrors[field] ?? (due ? messages[field] : undefined);
-      if (message) shown[field] = message;
-    }
-    // After a submit the focused summary reads the errors; live regions would read them twice.
-    return { t, model, shown, live: model.submitted ? 'off' : 'polite', locked: this.locked(), onInput: this.handleInput };
-  }
-
-  /** The locked fields that have a value: the others stay editable, or the form could not be sent. */
-  private locked(): ReadonlySet<TextField> {
-    const { values } = this.model;
-    return new Set(this.lock.split(/\s+/).filter((f): f is TextField => isTextField(f) && !!values[f]));
-  }
-
-  private renderAlert(t: Translation) {
-    const failure = this.submission.failure;
-    return 'problem' in this.target || failure
-      ? html`<p class="alert" part="alert" role="alert" tabindex="-1">${failure?.(t) ?? t.errConfig}</p>`
-      : nothing;
-  }
-
-  private renderOrderTip(t: Translation, marketplace: string | undefined) {
-    return html`${t.tipOrderId}
-      ${marketplace
-        ? html`<a href=${orderHistoryUrl(marketplace as MarketplaceId)} target="_blank" rel="noopener"
-            >${t.orderHistory}<span class="vh"> ${t.newTab}</span></a
-          >`
-        : nothing}`;
-  }
-
-  private renderPolicies(t: Translation) {
-    if (this.hidePolicies) return nothing;
-    const days = this.returnDays;
-    const months = this.warrantyMonths;
-    return html`<ul class="policies" part="policies" lang=${t.locale} aria-label=${t.policies}>
-      ${days > 0 ? html`<li>${t.policyReturn(days)}</li>` : nothing}
-      ${months > 0 ? html`<li>${t.policyWarranty(months)}</li>` : nothing}
-      <li>${t.policySupport}</li>
-    </ul>`;
-  }
-
-  private renderActions(t: Translation): TemplateResult {
-    const { phase } = this.submission;
-    const status = { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[phase as string];
-    return html`<div class="actions">
-        <button type="submit" part="button submit" class="primary" aria-disabled=${this.busy || 'problem' in this.target}>
-          ${t.submit}
-        </button>
-        <button type="button" part="button reset" aria-disabled=${this.busy} @click=${this.handleReset}>
-          ${t.reset}
-        </button>
-      </div>
-      <p class="hint" role="status">${status ?? nothing}</p>
-      ${this.confirmingReset
-        ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
-            <p id="confirm-title">${t.resetConfirm}</p>
-            <button type="button" part="button" @click=${() => this.handleConfirmReset(true)}>${t.resetYes}</button>
-            <button type="button" part="button" data-keep @click=${() => this.handleConfirmReset(false)}>
-              ${t.resetNo}
-            </button>
-          </div>`
-        : nothing}`;
-  }
-
-  private renderDone(t: Translation): TemplateResult {
-    const { reference } = this.submission;
-    return html`<div class="done" part="status" role="status" tabindex="-1" lang=${t.locale}>
-      <p>${t.sent}</p>
-      ${reference ? html`<p class="ref">${t.reference(reference)}</p>` : nothing}
-      <slot name="success"></slot>
-      <button type="button" part="button" class="primary" @click=${this.handleStartOver}>${t.newRequest}</button>
-    </div>`;
   }
 }
 

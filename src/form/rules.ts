@@ -67,6 +67,22 @@ export class FormRules {
     return { request, issues, messages };
   }
 
+  /** Those of `fields` whose values the rules refuse; none while the rules have not loaded. */
+  refused<F extends FieldName>(fields: readonly F[]): F[] {
+    const { issues } = this.problems();
+    return fields.filter((field) => issues[field]);
+  }
+
+  /** Whether the entries pass, the captcha (which solves itself) aside. False while the rules load, which this starts. */
+  valid(): boolean {
+    const loading = this.load();
+    if (loading) {
+      loading.catch(() => undefined);
+      return false;
+    }
+    return this.check().errors.every((error) => error.field === 'captcha');
+  }
+
   /** The whole form checked: the request, or each field's problem in the form's order. */
   check(): { request?: RefundExchangeRequest; errors: FieldError[] } {
     const { request, messages } = this.problems();

@@ -4,9 +4,10 @@
  * and call the element's handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { chars, LIMITS, type FieldName } from '../fields.js';
+import { chars, FIELDS, LIMITS, type FieldName } from '../fields.js';
 import type { Message, Translation } from '../i18n/index.js';
-import { isOptional, type FormModel, type TextField } from './model.js';
+import { isOptional, isTextField, type FormModel, type TextField } from './model.js';
+import type { Problems } from './rules.js';
 
 export interface FieldContext {
   t: Translation;
@@ -19,6 +20,30 @@ export interface FieldContext {
   locked: ReadonlySet<TextField>;
   /** The element's input and change handler. */
   onInput: (e: Event) => void;
+}
+
+/**
+ * What the field templates need for one render: each field's message (the server's, else the
+ * rules' once it is due), and the locked fields that have a value; a locked field without
+ * one stays editable, or the form could not be sent.
+ */
+export function context(
+  t: Translation,
+  model: FormModel,
+  { issues, messages }: Pick<Problems, 'issues' | 'messages'>,
+  lock: string,
+  onInput: (e: Event) => void,
+): FieldContext {
+  const shown: Partial<Record<FieldName, string>> = {};
+  for (const field of FIELDS) {
+    // A solution still on its way is not the customer's problem to fix.
+    const due = field !== 'captcha' && model.shows(field, issues[field]);
+    const message = model.serverErrors[field] ?? (due ? messages[field] : undefined);
+    if (message) shown[field] = message;
+  }
+  const locked = new Set(lock.split(/\s+/).filter((f): f is TextField => isTextField(f) && !!model.values[f]));
+  // After a submit the focused summary reads the errors; live regions would read them twice.
+  return { t, model, shown, live: model.submitted ? 'off' : 'polite', locked, onInput };
 }
 
 /** A label, `control`, the field's error and, when given, its "where do I find this?" tip. */

@@ -1,0 +1,73 @@
+/**
+ * The form's templates around its fields: the promises above it, the order-ID tip, the
+ * buttons with the Reset question, and the success view. Views only: they take what they show
+ * and call back the element's handlers.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import type { Translation } from '../i18n/index.js';
+import { orderHistoryUrl, type MarketplaceId } from '../marketplaces.js';
+
+/** A message about the whole form (configuration, network, server), when there is one. */
+export function alert(message: string | undefined) {
+  return message ? html`<p class="alert" part="alert" role="alert" tabindex="-1">${message}</p>` : nothing;
+}
+
+/** The promises above the form; 0 days or months leaves that one out. */
+export function policies(t: Translation, days: number, months: number): TemplateResult {
+  return html`<ul class="policies" part="policies" lang=${t.locale} aria-label=${t.policies}>
+    ${days > 0 ? html`<li>${t.policyReturn(days)}</li>` : nothing}
+    ${months > 0 ? html`<li>${t.policyWarranty(months)}</li>` : nothing}
+    <li>${t.policySupport}</li>
+  </ul>`;
+}
+
+/** Where the order ID is found, with a link to the purchase site's order history. */
+export function orderTip(t: Translation, marketplace: string | undefined): TemplateResult {
+  return html`${t.tipOrderId}
+    ${marketplace
+      ? html`<a href=${orderHistoryUrl(marketplace as MarketplaceId)} target="_blank" rel="noopener"
+          >${t.orderHistory}<span class="vh"> ${t.newTab}</span></a
+        >`
+      : nothing}`;
+}
+
+export interface ActionsState {
+  /** What the form is doing, said in the status line; undefined when idle. */
+  status: string | undefined;
+  busy: boolean;
+  /** Submit would only show the configuration message. */
+  unusable: boolean;
+  confirmingReset: boolean;
+  onReset: () => void;
+  onConfirmReset: (clear: boolean) => void;
+}
+
+/** Submit and Reset, the status line, and the question before Reset clears anything. */
+export function actions(t: Translation, s: ActionsState): TemplateResult {
+  return html`<div class="actions">
+      <button type="submit" part="button submit" class="primary" aria-disabled=${s.busy || s.unusable}>
+        ${t.submit}
+      </button>
+      <button type="button" part="button reset" aria-disabled=${s.busy} @click=${s.onReset}>${t.reset}</button>
+    </div>
+    <p class="hint" role="status">${s.status ?? nothing}</p>
+    ${s.confirmingReset
+      ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
+          <p id="confirm-title">${t.resetConfirm}</p>
+          <button type="button" part="button" @click=${() => s.onConfirmReset(true)}>${t.resetYes}</button>
+          <button type="button" part="button" data-keep @click=${() => s.onConfirmReset(false)}>
+            ${t.resetNo}
+          </button>
+        </div>`
+      : nothing}`;
+}
+
+/** The view after a confirmed send: the message, the reference, the host's `success` slot. */
+export function done(t: Translation, reference: string | undefined, onNew: () => void): TemplateResult {
+  return html`<div class="done" part="status" role="status" tabindex="-1" lang=${t.locale}>
+    <p>${t.sent}</p>
+    ${reference ? html`<p class="ref">${t.reference(reference)}</p>` : nothing}
+    <slot name="success"></slot>
+    <button type="button" part="button" class="primary" @click=${onNew}>${t.newRequest}</button>
+  </div>`;
+}
