@@ -1,5 +1,6 @@
 /** The element's typed events. All bubble and cross shadow boundaries (composed). */
 import type { FieldError, RefundExchangeRequest } from './schema.js';
+import type { RefundExchangeForm } from './refund-exchange-form.js';
 
 export type { FieldError } from './schema.js';
 
@@ -57,9 +58,13 @@ export interface RefundExchangeEventMap {
   'refund-exchange-error': RefundExchangeErrorEvent;
 }
 
-// The events are composed and bubble: listeners on the element, the document and the window
-// all get them typed. Merged interfaces, so empty bodies are the point.
+// Here, where both entries reach: `querySelector('refund-exchange-form')` is typed with only
+// the main entry imported. The events are composed and bubble: listeners on the element, the
+// document and the window all get them typed. Merged interfaces, so empty bodies are the point.
 declare global {
+  interface HTMLElementTagNameMap {
+    'refund-exchange-form': RefundExchangeForm;
+  }
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type
   interface HTMLElementEventMap extends RefundExchangeEventMap {}
   // eslint-disable-next-line @typescript-eslint/no-empty-object-type

@@ -24,6 +24,8 @@ export const LIMITS = {
   email: 254,
   name: 100,
   productName: 200,
+  /** A channel's order ID (an Amazon one is 19 characters). */
+  orderId: 64,
   details: 2000,
   serialMin: 4,
   serialMax: 32,

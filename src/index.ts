@@ -3,6 +3,7 @@ export { RefundExchangeForm } from './refund-exchange-form.js';
 export * from './events.js';
 export type { Prefill } from './form/prefill.js';
 export type { DraftMode } from './drafts/controller.js';
+export type { Channel, Localized } from './channels.js';
 export type {
   FieldName,
   ImagePayload,
@@ -10,4 +11,5 @@ export type {
   Reason,
   RefundExchangeRequest,
   Resolution,
+  Site,
 } from './schema.js';

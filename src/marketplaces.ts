@@ -55,7 +55,7 @@ const BY_LANGUAGE: Record<string, MarketplaceId> = {
 /** The marketplace a locale's customers most likely bought from, if it is offered. */
 export function defaultMarketplace(
   locale: string,
-  offered: readonly MarketplaceId[],
+  offered: readonly string[],
 ): MarketplaceId | undefined {
   const [language = '', region = ''] = locale.split('-');
   const guess = BY_REGION[region.toUpperCase()] ?? BY_LANGUAGE[language.toLowerCase()];

@@ -2,7 +2,8 @@ import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
 import { styles } from './refund-exchange-form.styles.js';
 import { REASONS, RESOLUTIONS, type FieldName } from './fields.js';
-import { defaultMarketplace, marketplaceName, parseMarketplaces } from './marketplaces.js';
+import { defaultMarketplace } from './marketplaces.js';
+import type { Channel } from './channels.js';
 import { translationFor, type Translation } from './i18n/index.js';
 import { LanguageController } from './i18n/controller.js';
 import { RefundExchangeErrorEvent } from './events.js';
@@ -83,14 +84,14 @@ export class RefundExchangeForm extends LitElement {
   private readonly photos = new PhotosController(this, this.model, () => this.limits.photos);
   /** The closed lists a restored or prefilled value must come from; asked before the first render. */
   private readonly choices = () => ({
-    marketplace: parseMarketplaces(this.marketplaces).ids,
+    marketplace: this.limits.update(this).offered,
     resolution: RESOLUTIONS,
     reason: REASONS,
   });
   private readonly drafts = new DraftController(this, this.model, this.submission, this.choices);
   private readonly rules = new FormRules(
     this.model,
-    () => ({ options: { marketplaces: this.limits.offered, maxImages: this.limits.photos, captcha: !!this.sitekey }, context: this.context, t: this.t }),
+    () => ({ options: this.limits.options(!!this.sitekey), context: this.context, t: this.t }),
     () => this.requestUpdate(),
   );
   private readonly prefiller = new PrefillController(this, this.model, () => ({
@@ -112,6 +113,13 @@ export class RefundExchangeForm extends LitElement {
 
   /** Space-separated purchase sites offered, e.g. `amazon.de amazon.fr`. Unset: all. */
   @property() marketplaces?: string;
+
+  /**
+   * The shop's own sales channels, listed before the Amazon sites, each checked with its own
+   * order-ID pattern; as an attribute, JSON. One that cannot be offered is left out with a
+   * console warning. Give the receiver the same definitions.
+   */
+  @property({ type: Array }) channels?: Channel[];
 
   /** Friendly Captcha site key: with it, the captcha is shown and its solution required. */
   @property() sitekey?: string;
@@ -182,7 +190,7 @@ export class RefundExchangeForm extends LitElement {
       await this.drafts.ready;
       // After the draft, so what the customer typed stays; checked, against the attributes'
       // purchase sites and in the page's language, before anything shows.
-      this.limits.update(this.marketplaces, this.maxImages);
+      this.limits.update(this);
       this.tag = this.language.tag;
       this.prefiller.apply();
       await this.prefiller.ready;
@@ -193,7 +201,7 @@ export class RefundExchangeForm extends LitElement {
   }
 
   protected override willUpdate(): void {
-    this.limits.update(this.marketplaces, this.maxImages);
+    this.limits.update(this);
     this.tag = this.language.tag;
     this.t = translationFor(this.tag);
     const before = 'problem' in this.target ? this.target.problem : '';
@@ -353,10 +361,10 @@ export class RefundExchangeForm extends LitElement {
         ${fields.summary(c, (e, field) => this.handleSummaryLink(e, field))}
         ${fields.draftNotice(t, this.drafts, this.handleStartOver)}
         <p class="note">${t.requiredNote}</p>
-        ${fields.select(c, 'marketplace', this.limits.offered.map((id) => [id, marketplaceName(id)]), marketplace)}
+        ${fields.select(c, 'marketplace', this.limits.names(this.tag), marketplace)}
         ${fields.input(c, 'email', 'email', 'email')}
         ${fields.input(c, 'name', 'text', 'name')}
-        ${fields.input(c, 'orderId', 'text', 'off', sections.orderTip(t, marketplace))}
+        ${fields.input(c, 'orderId', 'text', 'off', sections.orderTip(t, marketplace, this.limits.channel(marketplace), this.tag))}
         ${fields.input(c, 'productName', 'text', 'off', t.tipProductName)}
         ${fields.choices(c)}
         ${fields.select(c, 'reason', REASONS.map((r) => [r, t[r]]), this.model.values.reason)}
@@ -382,13 +390,5 @@ export class RefundExchangeForm extends LitElement {
         })}
       </form>
     `;
-  }
-}
-
-// With the class, so the main entry types `querySelector('refund-exchange-form')` as well as
-// the define entry, which registers it under this name.
-declare global {
-  interface HTMLElementTagNameMap {
-    'refund-exchange-form': RefundExchangeForm;
   }
 }

@@ -5,8 +5,10 @@
 import * as z from 'zod/mini';
 import { AMAZON_ORDER_ID, MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
 import { IMAGE_TYPES, LIMITS, REASONS, RESOLUTIONS } from './fields.js';
+import { checkChannels, orderIdRule, type Channel } from './channels.js';
 
 export { MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
+export { checkChannels, type Channel, type Localized } from './channels.js';
 export * from './fields.js';
 
 /**
@@ -58,20 +60,37 @@ export interface SchemaOptions {
   maxImages?: number;
   /** Whether a captcha solution must be present (the `sitekey` attribute is set). */
   captcha?: boolean;
+  /**
+   * The shop's own sales channels (the `channels` property), offered with the marketplaces and
+   * checked with their own order-ID patterns. Definitions `checkChannels` refuses are left out.
+   */
+  channels?: readonly Channel[];
 }
+
+/** A purchase site: an Amazon marketplace or the id of one of the shop's channels. */
+export type Site = MarketplaceId | (string & {});
+
+/** Run also while other fields are wrong, so the customer sees every problem at once. */
+const always = { when: ({ value }: { value: unknown }) => typeof value === 'object' && value !== null };
 
 /** Builds the request schema for one form's settings; the server uses the same builder. */
 export function createRequestSchema(options: SchemaOptions = {}) {
   const marketplaces = options.marketplaces?.length ? options.marketplaces : MARKETPLACE_IDS;
   const maxImages = options.maxImages ?? LIMITS.maxImages;
   const captcha = z.string().check(z.minLength(1), z.maxLength(LIMITS.captcha));
+  // Each channel's order-ID rule and example, compiled once.
+  const channels = new Map(
+    checkChannels(options.channels).channels.map((c) => [c.id, [orderIdRule(c), c.orderIdExample] as const]),
+  );
+  const sites = [...channels.keys(), ...marketplaces] as [Site, ...Site[]];
   return z
     .object({
-      marketplace: z.enum(marketplaces as [MarketplaceId, ...MarketplaceId[]]),
+      marketplace: z.enum(sites),
       // zod's own email pattern, as a plain regex check: the full email format costs bytes.
       email: ascii().check(z.minLength(1), z.maxLength(LIMITS.email), z.regex(z.regexes.email)),
       name: required(LIMITS.name),
-      orderId: ascii().check(z.minLength(1), z.regex(AMAZON_ORDER_ID)),
+      // With channels, which pattern applies depends on the purchase site: checked below.
+      orderId: channels.size ? ascii() : ascii().check(z.minLength(1), z.regex(AMAZON_ORDER_ID)),
       productName: required(LIMITS.productName),
       resolution: z.enum(RESOLUTIONS),
       reason: z.enum(REASONS),
@@ -92,9 +111,22 @@ export function createRequestSchema(options: SchemaOptions = {}) {
       z.refine((r) => r.reason !== 'other' || !!r.details, {
         path: ['details'],
         params: { rule: 'detailsForOther' },
-        // Also while other fields are wrong, so the customer sees every problem at once.
-        when: ({ value }) => typeof value === 'object' && value !== null,
+        ...always,
       }),
+      z.superRefine((r, ctx) => {
+        const channel = channels.get(r.marketplace);
+        // A purchase site that is not offered has its own error; its rule is unknown.
+        if (!channels.size || typeof r.orderId !== 'string' || (!channel && !sites.includes(r.marketplace))) return;
+        const missing = !r.orderId;
+        if (missing || r.orderId.length > LIMITS.orderId || !(channel?.[0] ?? AMAZON_ORDER_ID).test(r.orderId)) {
+          ctx.addIssue({
+            code: 'custom',
+            path: ['orderId'],
+            input: r.orderId,
+            params: { rule: missing ? 'missing' : 'pattern', ...(channel && { example: channel[1] }) },
+          });
+        }
+      }, always),
     );
 }
 

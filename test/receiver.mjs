@@ -20,7 +20,8 @@
  *                         or `closed` (the client went away first)
  *     validate=1          check the body with the project's schema (built lib/): 422
  *                         { errors: [{ field, message }] } or 201 { reference: "R-…" };
- *                         maxImages=, marketplaces=amazon.de+amazon.fr set it up; captcha=1
+ *                         maxImages=, marketplaces=amazon.de+amazon.fr, channels=<JSON>
+ *                         set it up; captcha=1
  *                         also verifies the solution with the test puzzle issuer (puzzles.mjs)
  *   GET /receiver/<name>/log     the recorded requests, oldest first, as JSON
  *   DELETE /receiver/<name>/log  forgets them
@@ -162,6 +163,7 @@ async function validate(text, q, nextReference) {
   const result = server.parseRequest(json, {
     maxImages: q.maxImages ? Number(q.maxImages) : undefined,
     marketplaces: q.marketplaces ? String(q.marketplaces).split(' ') : undefined,
+    channels: q.channels ? JSON.parse(String(q.channels)) : undefined,
     captcha: Boolean(q.captcha),
   });
   if (!result.ok) return [422, { errors: result.errors }];

@@ -15,7 +15,7 @@ import {
 import { PAGE_SIZE, renderInbox, renderSignIn } from './inbox.mjs';
 import { openPuzzleIssuer } from './puzzles.mjs';
 import { resolveFile, sendFile } from './static.mjs';
-import { CAPTCHA_ATTRIBUTES, renderStorefront } from './storefronts.mjs';
+import { CAPTCHA_ATTRIBUTES, DEMO_CHANNELS, renderStorefront } from './storefronts.mjs';
 
 const demoDir = fileURLToPath(new URL('../', import.meta.url));
 const distDir = fileURLToPath(new URL('../../dist/', import.meta.url));
@@ -92,6 +92,7 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
       store: logged(store),
       captcha: puzzles && { puzzles },
       allowedOrigins: [LOCAL_ORIGIN],
+      schema: { channels: DEMO_CHANNELS },
     }),
   );
   // The cookie holds a value derived from the token, never the token itself.

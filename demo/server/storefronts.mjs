@@ -1,6 +1,38 @@
 // The nine regional storefront pages of the demo, made from one template: each differs only in
 // its language, texts and form attributes. The texts are the demo's own, trusted markup.
 
+/**
+ * The brand's own web shop, offered on every page before the Amazon sites; the demo's receiver
+ * is given the same definitions, so it checks its order IDs the same way.
+ */
+export const DEMO_CHANNELS = [
+  {
+    id: 'shop.kestrel-kitchen.example',
+    names: {
+      en: 'Kestrel Kitchen web shop',
+      fr: 'Boutique en ligne Kestrel Kitchen',
+      de: 'Kestrel Kitchen Onlineshop',
+      es: 'Tienda online de Kestrel Kitchen',
+      it: 'Negozio online Kestrel Kitchen',
+      ja: 'Kestrel Kitchen 公式オンラインショップ',
+    },
+    orderIdPattern: 'KK-\\d{6}',
+    orderIdExample: 'KK-104233',
+    tip: {
+      en: 'In your order confirmation email from Kestrel Kitchen, or under Orders in your Kestrel Kitchen account.',
+      fr: 'Dans l’e-mail de confirmation de commande de Kestrel Kitchen, ou dans la rubrique «\u00a0Commandes\u00a0» de votre compte Kestrel Kitchen.',
+      'fr-CA': 'Dans le courriel de confirmation de commande de Kestrel Kitchen, ou dans la rubrique «\u00a0Commandes\u00a0» de votre compte Kestrel Kitchen.',
+      de: 'In der Bestellbestätigung von Kestrel Kitchen per E-Mail oder in Ihrem Kestrel-Kitchen-Konto unter „Bestellungen“.',
+      es: 'En el correo electrónico de confirmación de Kestrel Kitchen o en «Pedidos» de su cuenta de Kestrel Kitchen.',
+      it: 'Nell’e-mail di conferma di Kestrel Kitchen o alla voce «Ordini» del suo account Kestrel Kitchen.',
+      ja: 'Kestrel Kitchenからのご注文確認メール、またはKestrel Kitchenアカウントの「ご注文履歴」で確認できます。',
+    },
+  },
+];
+
+/** An attribute value: the JSON with its quotes and ampersands escaped. */
+const attribute = (value) => value.replace(/&/g, '&amp;').replace(/"/g, '&quot;');
+
 /** In switcher order. `lang` is the page's; `form` holds the element's attributes beyond the
  * endpoint and captcha every page shares. */
 export const STOREFRONTS = [
@@ -141,7 +173,9 @@ export function renderStorefront(id, { captcha = true } = {}) {
     const current = s === page ? ' aria-current="page"' : '';
     return `        <li><a href="/demo/${s.id}.html" lang="${lang}" hreflang="${lang}"${current}>${s.region}</a></li>`;
   }).join('\n');
-  const form = Object.entries(page.form).map(([name, value]) => ` ${name}="${value}"`).join('');
+  const form = Object.entries({ ...page.form, channels: JSON.stringify(DEMO_CHANNELS) })
+    .map(([name, value]) => ` ${name}="${attribute(value)}"`)
+    .join('');
   return `<!doctype html>
 <html lang="${page.lang}">
 <head>

@@ -1,22 +1,55 @@
 /**
- * What the attributes allow: the purchase sites offered and the most photos, which the rules
- * check against. Derived again only when those attributes change, so an unknown purchase site
- * is warned about once. No DOM, no Lit.
+ * What the attributes allow: the purchase sites offered (the shop's channels, then the Amazon
+ * sites) and the most photos, which the rules check against. Derived again only when those
+ * change, so a site or channel that cannot be offered is warned about once. No DOM, no Lit.
  */
 import { LIMITS } from '../fields.js';
-import { parseMarketplaces, type MarketplaceId } from '../marketplaces.js';
+import { marketplaceName, parseMarketplaces, type MarketplaceId } from '../marketplaces.js';
+import { checkChannels, localize, type Channel } from '../channels.js';
+import type { SchemaOptions } from '../schema.js';
+
+/** The attributes the limits come from. */
+export interface LimitsHost {
+  marketplaces?: string | undefined;
+  maxImages: number;
+  /** Typed for TypeScript hosts; a script or the attribute's JSON may put anything here. */
+  channels?: readonly Channel[] | undefined;
+}
 
 export class FormLimits {
-  offered: MarketplaceId[] = [];
+  /** Ids of the purchase sites offered, in the order shown. */
+  offered: string[] = [];
   photos: number = LIMITS.maxImages;
-  private from?: [string | undefined, number];
+  private marketplaces: MarketplaceId[] = [];
+  private channels: Channel[] = [];
+  private from: unknown[] = [];
 
-  update(marketplaces: string | undefined, maxImages: number): void {
-    if (this.from && this.from[0] === marketplaces && this.from[1] === maxImages) return;
-    this.from = [marketplaces, maxImages];
+  update({ marketplaces, maxImages, channels }: LimitsHost): this {
+    if ([marketplaces, maxImages, channels].every((value, i) => value === this.from[i])) return this;
+    this.from = [marketplaces, maxImages, channels];
     const { ids, unknown } = parseMarketplaces(marketplaces);
-    if (unknown.length) console.warn(`refund-exchange-form: unknown marketplaces ignored: ${unknown.join(' ')}`);
-    this.offered = ids;
+    const checked = checkChannels(channels);
+    const dropped = [...(unknown.length ? [`unknown marketplaces ${unknown.join(' ')}`] : []), ...checked.problems];
+    if (dropped.length) console.warn(`refund-exchange-form: ignored: ${dropped.join('; ')}`);
+    this.marketplaces = ids;
+    this.channels = checked.channels;
+    this.offered = [...checked.channels.map((c) => c.id), ...ids];
     this.photos = Number.isInteger(maxImages) && maxImages >= 0 ? maxImages : LIMITS.maxImages;
+    return this;
+  }
+
+  /** The channel with this id, if it is one. */
+  channel(id: string | undefined): Channel | undefined {
+    return this.channels.find((c) => c.id === id);
+  }
+
+  /** Each site offered with its name in `locale`, for the list. */
+  names(locale: string): [string, string][] {
+    return this.offered.map((id) => [id, localize(this.channel(id)?.names, locale) ?? marketplaceName(id as MarketplaceId)]);
+  }
+
+  /** What the rules need to know of the sites and photos. */
+  options(captcha: boolean): SchemaOptions {
+    return { marketplaces: this.marketplaces, channels: this.channels, maxImages: this.photos, captcha };
   }
 }

@@ -6,6 +6,7 @@
 import { html, nothing, type TemplateResult } from 'lit';
 import type { Translation } from '../i18n/index.js';
 import { orderHistoryUrl, type MarketplaceId } from '../marketplaces.js';
+import { localize, type Channel } from '../channels.js';
 
 /** A message about the whole form (configuration, network, server), when there is one. */
 export function alert(message: string | undefined) {
@@ -22,11 +23,14 @@ export function policies(t: Translation, days: number, months: number): Template
 }
 
 /** Where the order ID is found, with a link to the purchase site's order history. */
-export function orderTip(t: Translation, marketplace: string | undefined): TemplateResult {
-  return html`${t.tipOrderId}
-    ${marketplace
-      ? html`<a href=${orderHistoryUrl(marketplace as MarketplaceId)} target="_blank" rel="noopener"
-          >${t.orderHistory}<span class="vh"> ${t.newTab}</span></a
+export function orderTip(t: Translation, site: string | undefined, channel: Channel | undefined, locale: string) {
+  const url = channel ? channel.orderHistoryUrl : site && orderHistoryUrl(site as MarketplaceId);
+  return html`${channel
+      ? `${localize(channel.tip, locale) ?? t.tipOrderIdShop} ${t.orderIdLooksLike(channel.orderIdExample)}`
+      : t.tipOrderId}
+    ${url
+      ? html`<a href=${url} target="_blank" rel="noopener"
+          >${channel ? t.orderHistoryShop : t.orderHistory}<span class="vh"> ${t.newTab}</span></a
         >`
       : nothing}`;
 }

@@ -42,6 +42,9 @@ const de: Translation = {
   tip: 'Wo finde ich das?',
   tipOrderId:
     'In Ihrem Amazon-Konto unter „Meine Bestellungen“. Die Bestellnummer hat das Format 123-1234567-1234567.',
+  tipOrderIdShop: 'In Ihrer Bestellbestätigung per E-Mail oder in Ihrem Bestellverlauf.',
+  orderIdLooksLike: (example: string) => `Die Bestellnummer sieht etwa so aus: ${example}.`,
+  orderHistoryShop: 'Bestellverlauf öffnen',
   orderHistory: '„Meine Bestellungen“ öffnen',
   newTab: '(öffnet sich in einem neuen Tab)',
   tipProductName:
@@ -72,6 +75,9 @@ const de: Translation = {
     `${number(over)} Zeichen zu viel. Kürzen Sie Ihre Eingabe auf höchstens ${number(max)} Zeichen.`,
   errOrderId:
     'Geben Sie die Bestellnummer aus „Meine Bestellungen“ bei Amazon ein, z.\u00a0B. 123-1234567-1234567.',
+  errOrderIdShopMissing: 'Geben Sie die Bestellnummer aus Ihrer Bestellbestätigung ein.',
+  errOrderIdShop: (example: string) =>
+    `Geben Sie die Bestellnummer so ein, wie sie in Ihrer Bestellbestätigung steht, z.\u00a0B. ${example}.`,
   errResolution: 'Wählen Sie, ob Sie eine Rückerstattung oder einen Umtausch wünschen.',
   errSerial:
     'Geben Sie die Seriennummer so ein, wie sie nach „SN:“ aufgedruckt ist, z.\u00a0B. A1234567 (Buchstaben und Ziffern).',

@@ -42,6 +42,9 @@ export const en = {
 
   tip: 'Where do I find this?',
   tipOrderId: 'In your Amazon account, under Your Orders (order history). It looks like 123-1234567-1234567.',
+  tipOrderIdShop: 'In your order confirmation email or in your order history.',
+  orderIdLooksLike: (example: string) => `It looks like ${example}.`,
+  orderHistoryShop: 'Open your order history',
   orderHistory: 'Open your order history',
   newTab: '(opens in a new tab)',
   tipProductName:
@@ -71,6 +74,8 @@ export const en = {
   errTooLong: (max: number, over: number) =>
     `${count(over, 'character', 'characters')} too many. Shorten this to at most ${number(max)}.`,
   errOrderId: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.',
+  errOrderIdShopMissing: 'Enter the order ID from your order confirmation.',
+  errOrderIdShop: (example: string) => `Enter the order ID as it appears on your order confirmation, like ${example}.`,
   errResolution: 'Choose whether you want a refund or an exchange.',
   errSerial: 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).',
   errDetailsOther: 'Since you chose “Other”, tell us what happened.',

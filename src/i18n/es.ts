@@ -44,6 +44,9 @@ const es: Translation = {
   tip: '¿Dónde lo encuentro?',
   tipOrderId:
     'En su cuenta de Amazon, en «Mis pedidos» (su historial de pedidos). Tiene este formato: 123-1234567-1234567.',
+  tipOrderIdShop: 'En el correo electrónico de confirmación de su pedido o en su historial de pedidos.',
+  orderIdLooksLike: (example: string) => `Por ejemplo: ${example}.`,
+  orderHistoryShop: 'Ver su historial de pedidos',
   orderHistory: 'Ver su historial de pedidos',
   newTab: '(se abre en una pestaña nueva)',
   tipProductName:
@@ -74,6 +77,9 @@ const es: Translation = {
     `Sobran ${count(over, 'carácter', 'caracteres')}. Escriba como máximo ${count(max, 'carácter', 'caracteres')}.`,
   errOrderId:
     'Introduzca el número de pedido tal como figura en «Mis pedidos» de Amazon, por ejemplo, 123-1234567-1234567.',
+  errOrderIdShopMissing: 'Introduzca el número de pedido que figura en la confirmación de su pedido.',
+  errOrderIdShop: (example: string) =>
+    `Introduzca el número de pedido tal como figura en la confirmación de su pedido, por ejemplo, ${example}.`,
   errResolution: 'Indique si desea un reembolso o un cambio.',
   errSerial:
     'Introduzca el número de serie que aparece impreso tras «SN:», por ejemplo, A1234567 (letras y números).',

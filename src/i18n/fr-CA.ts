@@ -19,6 +19,7 @@ const frCA: Translation = {
     'La vérification anti-robot a expiré ou n’a pas pu être confirmée. Une nouvelle vérification est en cours; veuillez renvoyer le formulaire lorsqu’elle sera terminée.',
 
   email: 'Adresse courriel',
+  tipOrderIdShop: 'Dans le courriel de confirmation de votre commande ou dans l’historique de vos commandes.',
   charCount: (n: number, max: number) => `${count(n, 'caractère', 'caractères')} sur ${number(max)}`,
 
   policyReturn: (days: number) =>

@@ -45,6 +45,9 @@ const fr: Translation = {
   tip: 'Où trouver cette information\u202f?',
   tipOrderId:
     'Dans votre compte Amazon, rubrique «\u00a0Vos commandes\u00a0». Il se présente ainsi\u00a0: 123-1234567-1234567.',
+  tipOrderIdShop: 'Dans l’e-mail de confirmation de votre commande ou dans l’historique de vos commandes.',
+  orderIdLooksLike: (example: string) => `Il se présente ainsi\u00a0: ${example}.`,
+  orderHistoryShop: 'Ouvrir l’historique de vos commandes',
   orderHistory: 'Ouvrir «\u00a0Vos commandes\u00a0»',
   newTab: '(s’ouvre dans un nouvel onglet)',
   tipProductName:
@@ -75,6 +78,9 @@ const fr: Translation = {
     `${count(over, 'caractère', 'caractères')} en trop. Saisissez au maximum ${count(max, 'caractère', 'caractères')}.`,
   errOrderId:
     'Saisissez le numéro de commande indiqué dans «\u00a0Vos commandes\u00a0» sur Amazon, par exemple 123-1234567-1234567.',
+  errOrderIdShopMissing: 'Saisissez le numéro de commande indiqué dans votre confirmation de commande.',
+  errOrderIdShop: (example: string) =>
+    `Saisissez le numéro de commande tel qu’il figure dans votre confirmation de commande, par exemple ${example}.`,
   errResolution: 'Indiquez si vous souhaitez un remboursement ou un échange.',
   errSerial:
     'Saisissez le numéro de série tel qu’il est imprimé après «\u00a0SN:\u00a0», par exemple A1234567 (lettres et chiffres).',

@@ -24,8 +24,13 @@ export function issueMessage(issue: RequestIssue, t: Translation): string {
       return missing ? t.errEmailMissing : (tooLong(LIMITS.email) ?? t.errEmail);
     case 'name':
       return missing ? t.errNameMissing : (tooLong(LIMITS.name) ?? t.errInvalid);
-    case 'orderId':
-      return missing ? t.errOrderIdMissing : t.errOrderId;
+    case 'orderId': {
+      // With channels, the schema checks the ID against the purchase site's own rule; a
+      // channel's issue carries its example.
+      const { rule, example } = (issue.code === 'custom' ? issue.params : undefined) ?? {};
+      if (missing || rule === 'missing') return example ? t.errOrderIdShopMissing : t.errOrderIdMissing;
+      return example ? t.errOrderIdShop(String(example)) : t.errOrderId;
+    }
     case 'productName':
       return missing ? t.errProductNameMissing : (tooLong(LIMITS.productName) ?? t.errInvalid);
     case 'serialNumber':

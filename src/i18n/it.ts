@@ -48,6 +48,9 @@ const it: Translation = {
   tip: 'Dove lo trovo?',
   tipOrderId:
     'Nel suo account Amazon, alla voce «I miei ordini» (lo storico dei suoi ordini). Ha questo formato: 123-1234567-1234567.',
+  tipOrderIdShop: 'Nell’e-mail di conferma dell’ordine o nello storico dei suoi ordini.',
+  orderIdLooksLike: (example: string) => `Ad esempio: ${example}.`,
+  orderHistoryShop: 'Lo storico dei suoi ordini',
   orderHistory: 'I suoi ordini su Amazon',
   newTab: '(si apre in una nuova scheda)',
   tipProductName:
@@ -78,6 +81,9 @@ const it: Translation = {
     `${count(over, 'carattere', 'caratteri')} di troppo. Inserisca al massimo ${count(max, 'carattere', 'caratteri')}.`,
   errOrderId:
     'Inserisca il numero d’ordine come appare in «I miei ordini» su Amazon, ad esempio 123-1234567-1234567.',
+  errOrderIdShopMissing: 'Inserisca il numero d’ordine indicato nella conferma dell’ordine.',
+  errOrderIdShop: (example: string) =>
+    `Inserisca il numero d’ordine come appare nella conferma dell’ordine, ad esempio ${example}.`,
   errResolution: 'Indichi se desidera un rimborso o una sostituzione.',
   errSerial: 'Inserisca il numero di serie stampato dopo «SN:», ad esempio A1234567 (lettere e cifre).',
   errDetailsOther: 'Ha scelto «Altro motivo»: ci descriva che cosa è successo.',

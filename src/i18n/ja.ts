@@ -36,6 +36,9 @@ const ja: Translation = {
 
   tip: 'どこで確認できますか？',
   tipOrderId: 'Amazonアカウントの「注文履歴」で確認できます。123-1234567-1234567のような形式の番号です。',
+  tipOrderIdShop: 'ご注文確認メール、または注文履歴で確認できます。',
+  orderIdLooksLike: (example: string) => `${example}のような形式の番号です。`,
+  orderHistoryShop: '注文履歴を開く',
   orderHistory: '注文履歴を開く',
   newTab: '（新しいタブで開きます）',
   tipProductName:
@@ -64,6 +67,8 @@ const ja: Translation = {
   errEmail: 'メールアドレスを「name@example.com」のような形式で入力してください。',
   errTooLong: (max: number, over: number) => `${number(over)}文字超えています。${number(max)}文字以内に短くしてください。`,
   errOrderId: 'Amazonの注文履歴に記載されている注文番号を、123-1234567-1234567のような形式で入力してください。',
+  errOrderIdShopMissing: 'ご注文確認メールに記載されている注文番号を入力してください。',
+  errOrderIdShop: (example: string) => `ご注文確認メールに記載されている注文番号を、${example}のような形式で入力してください。`,
   errResolution: '返金と交換のどちらをご希望か選択してください。',
   errSerial: '「SN:」に続けて印字されているシリアル番号を、A1234567のように英数字で入力してください。',
   errDetailsOther: '「その他」を選択された場合は、詳しい状況をご記入ください。',

@@ -22,6 +22,7 @@ export { openPostgresStore } from './postgres.js';
 export type { PostgresStoreOptions } from './postgres.js';
 export { BodyError, readJsonBody } from './body.js';
 export { parseRequest } from './parse.js';
+export { checkChannels } from '../channels.js';
 export type { ParseResult } from './parse.js';
 export {
   ReplayStore,
@@ -54,4 +55,6 @@ export type {
   RefundExchangeRequest,
   Resolution,
   SchemaOptions,
+  Site,
 } from '../schema.js';
+export type { Channel, Localized } from '../channels.js';

@@ -2,7 +2,7 @@
  * Request checking for a receiving server: JSON to a checked request or the contract's 422
  * errors. Node only; never reaches DOM or Lit code.
  */
-import { createRequestSchema } from '../schema.js';
+import { createRequestSchema, FIELDS } from '../schema.js';
 import type { FieldError, RefundExchangeRequest, RequestIssue, SchemaOptions } from '../schema.js';
 import { en } from '../i18n/en.js';
 import { issueMessage } from '../i18n/issue-message.js';
@@ -38,5 +38,8 @@ function fieldErrors(issues: readonly RequestIssue[]): FieldError[] {
     const field = typeof key === 'string' ? key : '';
     if (!messages.has(field)) messages.set(field, field ? issueMessage(issue, en) : NOT_AN_OBJECT);
   }
-  return [...messages].map(([field, message]) => ({ field, message }));
+  // A rule across fields (details for "other", a channel's order ID) reports after the
+  // fields' own; the form's order is the order the customer reads them in.
+  const order = (field: string) => FIELDS.indexOf(field as (typeof FIELDS)[number]);
+  return [...messages].sort(([a], [b]) => order(a) - order(b)).map(([field, message]) => ({ field, message }));
 }

@@ -9,6 +9,7 @@ import { BodyError, DEFAULT_LIMIT_BYTES, readJsonBody } from './body.js';
 import { captchaFieldError, captchaUnavailable } from './captcha.js';
 import type { CaptchaFailureReason } from './captcha.js';
 import { parseRequest } from './parse.js';
+import { checkChannels } from '../channels.js';
 import type { PuzzleIssuer } from './puzzle.js';
 import { verifyHosted } from './siteverify.js';
 import type { HostedVerifyOptions } from './siteverify.js';
@@ -33,7 +34,11 @@ export interface ReceiverOptions {
    * a RegExp tests the whole origin. The endpoint's own origin is always allowed.
    */
   allowedOrigins?: readonly (string | RegExp)[];
-  /** The purchase sites and photo count the form offers (see `createRequestSchema`). */
+  /**
+   * The purchase sites, the shop's channels and the photo count the form offers (see
+   * `createRequestSchema`); give the same `channels` as the form. A channel `checkChannels`
+   * refuses throws here.
+   */
   schema?: Omit<SchemaOptions, 'captcha'>;
   /** Largest body accepted. Default 40 MiB: five photos at the schema's limit. */
   limitBytes?: number;
@@ -68,6 +73,9 @@ export function createReceiver(options: ReceiverOptions): FetchHandler {
   const retryAfter = String(options.retryAfterSeconds ?? 5);
   const onError = options.onError ?? ((error: unknown) => console.error('refund-exchange-form receiver:', error));
   const schema: SchemaOptions = { ...options.schema, captcha: captcha !== undefined };
+  // The browser drops a channel it cannot offer; a server is told at once.
+  const { problems } = checkChannels(options.schema?.channels);
+  if (problems.length) throw new TypeError(`refund-exchange-form receiver: channels refused: ${problems.join('; ')}`);
 
   // Compiled once; anchored, so a RegExp must match the whole origin, and without g or y,
   // whose lastIndex would make `test` answer differently each time.

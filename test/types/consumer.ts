@@ -5,6 +5,7 @@
  */
 import {
   RefundExchangeForm,
+  type Channel,
   type ErrorKind,
   type FieldError,
   type Prefill,
@@ -33,8 +34,23 @@ made.prefill = { images: [] };
 // @ts-expect-error prefill values are strings
 made.prefill = { orderId: 302 };
 
+// The shop's own channels.
+const shop: Channel = {
+  id: 'shop.example',
+  names: { en: 'Our web shop', de: 'Unser Webshop' },
+  orderIdPattern: /KK-\d{6}/i,
+  orderIdExample: 'KK-104233',
+  tip: 'In your order confirmation.',
+};
+made.channels = [shop, { id: 'retailer', names: 'Hardware Hall', orderIdPattern: 'HH\\d{8}', orderIdExample: 'HH12345678' }];
+// @ts-expect-error a channel needs an example of its order IDs
+made.channels = [{ id: 'x', names: 'X', orderIdPattern: 'X' }];
+// @ts-expect-error names are text, one or per language
+made.channels = [{ ...shop, names: ['Our web shop'] }];
+const site: RefundExchangeRequest['marketplace'] = 'shop.example';
+
 // The public methods, as on a native form.
-const valid: boolean = made.checkValidity() && made.reportValidity();
+const valid: boolean = made.checkValidity() && made.reportValidity() && !!site;
 made.submit();
 made.reset();
 // @ts-expect-error submit() returns nothing to await
