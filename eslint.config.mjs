@@ -27,7 +27,7 @@ export default tseslint.config(
   },
   {
     // A test that meets null where it expects an element should fail loudly, which `!` does.
-    files: ['test/**/*.ts'],
+    files: ['test/**/*.ts', 'test/**/*.tsx'],
     rules: { '@typescript-eslint/no-non-null-assertion': 'off' },
   },
 );

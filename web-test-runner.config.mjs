@@ -8,6 +8,7 @@ import { demoReceiver } from './test/demo.mjs';
 import { network } from './test/network.mjs';
 import { viewport } from './test/viewport.mjs';
 import { schemaOracle } from './test/schema-oracle.mjs';
+import { frameworks } from './test/frameworks.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { MINIBROWSER, startWebKit } from './scripts/webkit.mjs';
 import { ENGINES } from './scripts/engines.mjs';
@@ -49,9 +50,9 @@ export default {
     { name: 'webkit-driver', serverStop: () => webkit?.stop() },
   ],
   // A real receiving endpoint and a real puzzle endpoint on the test server's loopback port,
-  // the demo's own receiver, pages of their own for tests that reload or need a CSP, and the
-  // server's reading of the schema.
-  middleware: [receiver(), puzzles(), demo.middleware, pages(), schemaOracle()],
+  // the demo's own receiver, pages of their own for tests that reload or need a CSP, the
+  // server's reading of the schema, and host pages built with React, Vue and Svelte.
+  middleware: [receiver(), puzzles(), demo.middleware, pages(), schemaOracle(), frameworks()],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },
