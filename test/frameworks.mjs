@@ -5,7 +5,7 @@
  *
  *   GET /frameworks/<app>.html?endpoint=<url>   a page that runs <app>: react18 (through the
  *       @lit/react wrapper, React 18 from test/frameworks/react18's own node_modules), react19,
- *       vue, svelte (no wrappers), or plain (dist/ and a few lines of script)
+ *       preact, vue, svelte (no wrappers), or plain (dist/ and a few lines of script)
  *   GET /frameworks/<app>.js                    that app's bundle
  */
 import { readFile } from 'node:fs/promises';
@@ -42,6 +42,7 @@ const APPS = {
   // The wrapper's own `react` import must meet React 18 too: one React per page.
   react18: { entry: 'react18/app.tsx', alias: { react: `${react18}react`, 'react-dom': `${react18}react-dom` } },
   react19: { entry: 'react19.tsx' },
+  preact: { entry: 'preact.tsx' },
   // The build that compiles templates in the browser, as an in-page template needs.
   vue: { entry: 'vue.ts', alias: { vue: 'vue/dist/vue.esm-bundler.js' } },
   svelte: { entry: 'svelte/main.ts', plugins: [svelte] },

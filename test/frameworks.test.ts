@@ -1,6 +1,6 @@
 /**
  * The element in the hosts sites are built with (test/frameworks.mjs): React 18 through the
- * wrapper, React 19, Vue 3 and Svelte 5 without one, and plain HTML with the script-tag build.
+ * wrapper, React 19, Preact, Vue 3 and Svelte 5 without one, and plain HTML with the script-tag build.
  * Each sets properties a string attribute would lose, gets the three events, and sends a
  * request the test receiver checks with the project's schema.
  */
@@ -16,6 +16,7 @@ interface HostWindow extends Window {
 const HOSTS = [
   ['react18', /^React 18\./],
   ['react19', /^React 19\./],
+  ['preact', /^Preact 1\d\./],
   ['vue', /^Vue 3\./],
   ['svelte', /^Svelte 5\./],
   ['plain', /^HTML$/],
