@@ -86,3 +86,13 @@ export interface FieldError {
   field: FieldName | (string & {});
   message: string;
 }
+
+/** The endpoint's JSON answers (the contract's): a success may name the request's reference. */
+export interface SuccessResponse {
+  reference?: string;
+}
+/** A 400 or 422 answer: each error shown at its field. */
+export interface ErrorResponse {
+  errors: FieldError[];
+}
+export type RefundExchangeResponse = SuccessResponse | ErrorResponse;

@@ -5,11 +5,14 @@ export type { Prefill } from './form/prefill.js';
 export type { DraftMode } from './drafts/controller.js';
 export type { Channel, Localized } from './channels.js';
 export type {
+  ErrorResponse,
   FieldName,
   ImagePayload,
   MarketplaceId,
   Reason,
   RefundExchangeRequest,
+  RefundExchangeResponse,
   Resolution,
   Site,
+  SuccessResponse,
 } from './schema.js';

@@ -47,14 +47,17 @@ export type { HostedFailureReason, HostedVerifyOptions, HostedVerifyResult } fro
 export { CAPTCHA_MESSAGES, captchaFieldError, captchaUnavailable } from './captcha.js';
 export type { CaptchaFailureReason } from './captcha.js';
 export type {
+  ErrorResponse,
   FieldError,
   FieldName,
   ImagePayload,
   MarketplaceId,
   Reason,
   RefundExchangeRequest,
+  RefundExchangeResponse,
   Resolution,
   SchemaOptions,
   Site,
+  SuccessResponse,
 } from '../schema.js';
 export type { Channel, Localized } from '../channels.js';

@@ -4,7 +4,7 @@
  * goes out only once the request is durable.
  */
 import { createHash } from 'node:crypto';
-import type { FieldError, RefundExchangeRequest, SchemaOptions } from '../schema.js';
+import type { ErrorResponse, RefundExchangeRequest, SchemaOptions, SuccessResponse } from '../schema.js';
 import { BodyError, DEFAULT_LIMIT_BYTES, readJsonBody } from './body.js';
 import { captchaFieldError, captchaUnavailable } from './captcha.js';
 import type { CaptchaFailureReason } from './captcha.js';
@@ -191,7 +191,7 @@ function sameHost(origin: string, url: string): boolean {
   }
 }
 
-function answer(status: number, body: { reference: string } | { errors: FieldError[] }, headers: Record<string, string> = {}) {
+function answer(status: number, body: Required<SuccessResponse> | ErrorResponse, headers: Record<string, string> = {}) {
   return new Response(JSON.stringify(body), {
     status,
     headers: {

@@ -11,6 +11,7 @@ import {
   type Prefill,
   type RefundExchangeErrorEvent,
   type RefundExchangeRequest,
+  type RefundExchangeResponse,
   type RefundExchangeSuccessEvent,
   type SuccessDetail,
 } from 'refund-exchange-form';
@@ -77,3 +78,10 @@ found?.addEventListener('refund-exchange-error', (event: RefundExchangeErrorEven
 document.addEventListener('refund-exchange-success', (event) => event.detail.errors);
 // @ts-expect-error an error's detail has no payload
 window.addEventListener('refund-exchange-error', (event) => event.detail.payload);
+
+// The endpoint's answers, as a host's own client reads them.
+const answer = JSON.parse('{"reference":"RX-1"}') as RefundExchangeResponse;
+const shown: string = 'errors' in answer ? answer.errors.map((e) => e.message).join() : (answer.reference ?? '');
+// @ts-expect-error an error answer has no reference
+const wrong: string = 'errors' in answer ? answer.reference : shown;
+export { wrong };
