@@ -7,7 +7,7 @@
 // schema runs, so that a validator and zod agree; test/node/json-schema.test.ts holds them to it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { LIMITS, createRequestSchema, normalizeSerial, toHalfWidth } from '../lib/schema.js';
+import { LIMITS, createRequestSchema, normalizeOrderId, normalizeSerial, toHalfWidth } from '../lib/schema.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const lib = (name) => new URL(`../lib/${name}`, import.meta.url);
@@ -163,6 +163,29 @@ function serial({ minLength, maxLength, pattern, ...rest }) {
   };
 }
 
+/**
+ * The order ID as normalizeOrderId reads a paste: one run of 17 digits with spaces or dashes
+ * between them, and words around it that do not touch it with a letter ("Order # 123 1234567
+ * 1234567", "注文番号：１２３…"). Digits, letters and dashes in any width; the spaces are trim()'s.
+ */
+function pastedOrderId({ minLength, pattern, ...rest }) {
+  assume('order ID', [minLength, pattern], [1, '^\\d{3}-\\d{7}-\\d{7}$']);
+  const digits = halfWidthOf([...'0123456789']);
+  const letters = halfWidthOf([...'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz']);
+  const D = `[${classBody(digits)}]`;
+  const notD = `[^${classBody(digits)}]`;
+  const word = `[^${classBody([...digits, ...letters])}]`;
+  const S = `[${classBody([...SPACES, ...halfWidthOf(['-'])])}]`;
+  const form = `^(?:${notD}*${word})?${D}(?:${S}*${D}){16}(?:${word}${notD}*)?$`;
+  // The pattern and the function must agree; test/node/json-schema.test.ts probes them further.
+  for (const [text, valid] of [['Order # 123 1234567 1234567', true], ['A123-1234567-1234567', false]]) {
+    if (new RegExp(form, 'u').test(text) !== valid || /^\d{3}-\d{7}-\d{7}$/.test(normalizeOrderId(text)) !== valid) {
+      throw new Error(`order ID pattern and normalizeOrderId disagree on ${text}`);
+    }
+  }
+  return { ...rest, pattern: form };
+}
+
 const image = properties.images.items;
 assume('image data', image.properties.data, {
   type: 'string',
@@ -215,9 +238,9 @@ const body = {
       description: `Contact name: 1 to ${LIMITS.name} characters after trimming.`,
     },
     orderId: {
-      ...asciiTrimmed(properties.orderId),
+      ...pastedOrderId(properties.orderId),
       description:
-        'Order ID: 3-7-7 digits, 123-1234567-1234567, on every Amazon marketplace. Full-width digits and dashes count as ASCII; spaces around it are ignored.',
+        'Order ID: the 17 digits of an Amazon order ID, 123-1234567-1234567 on every marketplace. The receiver takes them from a paste ("Order # 123 1234567 1234567", "注文番号：１２３…"): spaces and dashes of any kind between the digits, full-width digits, and words around them that do not touch them with a letter; it stores them as 3-7-7 with dashes.',
     },
     productName: {
       ...trimmed(properties.productName),

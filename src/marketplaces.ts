@@ -52,11 +52,12 @@ const BY_LANGUAGE: Record<string, MarketplaceId> = {
   ja: 'amazon.co.jp',
 };
 
-/** The marketplace a locale's customers most likely bought from, if it is offered. */
-export function defaultMarketplace(
-  locale: string,
-  offered: readonly string[],
-): MarketplaceId | undefined {
+/**
+ * The purchase site to preselect: the only one offered, else the marketplace a locale's
+ * customers most likely bought from, if it is offered.
+ */
+export function defaultMarketplace(locale: string, offered: readonly string[]): string | undefined {
+  if (offered.length === 1) return offered[0];
   const [language = '', region = ''] = locale.split('-');
   const guess = BY_REGION[region.toUpperCase()] ?? BY_LANGUAGE[language.toLowerCase()];
   return guess && offered.includes(guess) ? guess : undefined;

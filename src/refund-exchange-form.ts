@@ -268,7 +268,8 @@ export class RefundExchangeForm extends LitElement {
   }
 
   private handleLeave(e: Event): void {
-    this.model.leave((e.target as HTMLInputElement).name as FieldName);
+    const field = (e.target as HTMLInputElement).name;
+    this.model.leave(field as FieldName, this.rules.tidier(field, !!this.limits.channel(this.context.marketplace)));
   }
 
   private handlePhotos(e: Event): void {
@@ -327,7 +328,7 @@ export class RefundExchangeForm extends LitElement {
 
   private handleStartOver(): void {
     this.reset();
-    this.focusLater('select');
+    this.focusLater('[part~=control]');
   }
 
   private handleSummaryLink(e: Event, field: FieldName): void {
@@ -361,7 +362,7 @@ export class RefundExchangeForm extends LitElement {
         ${fields.summary(c, (e, field) => this.handleSummaryLink(e, field))}
         ${fields.draftNotice(t, this.drafts, this.handleStartOver)}
         <p class="note">${t.requiredNote}</p>
-        ${fields.select(c, 'marketplace', this.limits.names(this.tag), marketplace)}
+        ${this.limits.offered.length > 1 ? fields.select(c, 'marketplace', this.limits.names(this.tag), marketplace) : nothing}
         ${fields.input(c, 'email', 'email', 'email')}
         ${fields.input(c, 'name', 'text', 'name')}
         ${fields.input(c, 'orderId', 'text', 'off', sections.orderTip(t, marketplace, this.limits.channel(marketplace), this.tag))}

@@ -6,30 +6,12 @@ import * as z from 'zod/mini';
 import { AMAZON_ORDER_ID, MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
 import { IMAGE_TYPES, LIMITS, REASONS, RESOLUTIONS } from './fields.js';
 import { checkChannels, orderIdRule, type Channel } from './channels.js';
+import { normalizeOrderId, normalizeSerial, toHalfWidth } from './normalize.js';
 
 export { MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
 export { checkChannels, type Channel, type Localized } from './channels.js';
+export { normalizeOrderId, normalizeSerial, toHalfWidth } from './normalize.js';
 export * from './fields.js';
-
-/**
- * Full-width digits, letters and punctuation as Japanese keyboards type them, the ideographic
- * space, and the dashes people use for hyphens, turned into plain ASCII: ３０２－１２３ →
- * 302-123. A fixed table rather than NFKC, whose results follow each engine's Unicode version:
- * the browser and the server must normalise every string alike.
- */
-export const toHalfWidth = (value: string): string =>
-  value
-    .replace(/[\uff01-\uff5e]/g, (c) => String.fromCharCode(c.charCodeAt(0) - 0xfee0))
-    .replace(/\u3000/g, ' ')
-    .replace(/[\u2010-\u2015\u2212\u30fc\uff70]/g, '-');
-
-/** "SN: a12 345" → "A12345": the label's prefix and spacing are not part of the number. */
-export const normalizeSerial = (value: string): string =>
-  // "SN" only counts as the label when a colon or a space follows: SN1234567 is a serial.
-  toHalfWidth(value)
-    .replace(/^\s*SN(\s*:|\s+)\s*/i, '')
-    .replace(/\s+/g, '')
-    .toUpperCase();
 
 const text = () => z.string().check(z.trim());
 /** Text typed in ASCII formats (email, order ID), accepted in full width too. */
@@ -90,7 +72,9 @@ export function createRequestSchema(options: SchemaOptions = {}) {
       email: ascii().check(z.minLength(1), z.maxLength(LIMITS.email), z.regex(z.regexes.email)),
       name: required(LIMITS.name),
       // With channels, which pattern applies depends on the purchase site: checked below.
-      orderId: channels.size ? ascii() : ascii().check(z.minLength(1), z.regex(AMAZON_ORDER_ID)),
+      orderId: channels.size
+        ? ascii()
+        : z.string().check(z.overwrite(normalizeOrderId), z.minLength(1), z.regex(AMAZON_ORDER_ID)),
       productName: required(LIMITS.productName),
       resolution: z.enum(RESOLUTIONS),
       reason: z.enum(REASONS),
@@ -118,15 +102,18 @@ export function createRequestSchema(options: SchemaOptions = {}) {
         // A purchase site that is not offered has its own error; its rule is unknown.
         if (!channels.size || typeof r.orderId !== 'string' || (!channel && !sites.includes(r.marketplace))) return;
         const missing = !r.orderId;
-        if (missing || r.orderId.length > LIMITS.orderId || !(channel?.[0] ?? AMAZON_ORDER_ID).test(r.orderId)) {
+        const id = channel ? r.orderId : normalizeOrderId(r.orderId);
+        if (missing || id.length > LIMITS.orderId || !(channel?.[0] ?? AMAZON_ORDER_ID).test(id)) {
           ctx.addIssue({
             code: 'custom',
             path: ['orderId'],
-            input: r.orderId,
+            input: id,
             params: { rule: missing ? 'missing' : 'pattern', ...(channel && { example: channel[1] }) },
           });
         }
       }, always),
+      // Only once everything passed: an Amazon order ID is sent as 3-7-7 however it was pasted.
+      z.overwrite((r) => (!channels.size || channels.has(r.marketplace) ? r : { ...r, orderId: normalizeOrderId(r.orderId) })),
     );
 }
 

@@ -114,7 +114,7 @@ describe('channels', () => {
 
     // The same ID is wrong for Amazon, which says so in its own words.
     await choose(el, 'amazon.com');
-    expect(description(el, input)).to.contain(en.errOrderId);
+    expect(description(el, input)).to.contain(en.errOrderIdDigits(6));
     // A RegExp keeps its flags: any case for the retailer.
     await choose(el, RETAILER.id);
     await retype(el, 'hh12345678');

@@ -92,6 +92,20 @@ describe('refund-exchange-form in every language', () => {
     expect(detail.payload.marketplace).to.equal('amazon.ca');
   });
 
+  it('hides a purchase-site list with one site, and still sends that site', async () => {
+    // The Japanese storefront offers amazon.co.jp alone; here in English, which would preselect none.
+    const el = await inPage(html`<refund-exchange-form lang="en-US" marketplaces="amazon.co.jp" endpoint="/receiver/x"></refund-exchange-form>`);
+    expect(el.shadowRoot!.querySelector('#marketplace')).to.equal(null);
+    expect(el.shadowRoot!.querySelector('select')).to.equal($(el, '#reason'));
+    // Its order history is still where the tip points.
+    expect($<HTMLAnchorElement>(el, '#orderId-tip a').href).to.contain('amazon.co.jp');
+    await fillValid(el);
+    el.addEventListener('refund-exchange-submit', (e) => e.preventDefault(), { once: true });
+    const submit = oneEvent(el, 'refund-exchange-submit') as Promise<RefundExchangeSubmitEvent>;
+    $(el, '[part~=submit]').click();
+    expect((await submit).detail.payload.marketplace).to.equal('amazon.co.jp');
+  });
+
   describe('resolves its language', () => {
     let htmlLang: string | null;
     beforeEach(() => (htmlLang = document.documentElement.getAttribute('lang')));
@@ -136,10 +150,10 @@ describe('refund-exchange-form in every language', () => {
     await press('Tab');
     await el.updateComplete;
     const focused = el.shadowRoot!.activeElement;
-    expect(text(el, '#orderId-error')).to.equal(en.errOrderId);
+    expect(text(el, '#orderId-error')).to.equal(en.errOrderIdDigits(4));
     el.lang = 'de';
     await el.updateComplete;
-    expect(text(el, '#orderId-error')).to.equal(de.errOrderId);
+    expect(text(el, '#orderId-error')).to.equal(de.errOrderIdDigits(4));
     expect(accessibleName(el, $(el, '#orderId'))).to.equal(de.orderId);
     expect($<HTMLInputElement>(el, '#orderId').value).to.equal('12-34');
     expect($<HTMLInputElement>(el, '#name').value).to.equal('Jane');

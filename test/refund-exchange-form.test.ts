@@ -181,9 +181,7 @@ describe('refund-exchange-form', () => {
     expect($(el, '#orderId').getAttribute('aria-invalid')).to.equal('false');
     await press('Tab');
     await el.updateComplete;
-    expect(errorText(el, 'orderId')).to.equal(
-      'Enter the order ID from your Amazon order history, like 123-1234567-1234567.',
-    );
+    expect(errorText(el, 'orderId')).to.equal('An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has 4.');
     expect($(el, '#orderId').getAttribute('aria-invalid')).to.equal('true');
     expect(description(el, $(el, '#orderId'))).to.contain('like 123-1234567-1234567');
     // Leaving an untouched field shows nothing.
@@ -207,9 +205,10 @@ describe('refund-exchange-form', () => {
       ['email', `${'a'.repeat(250)}@example.com`, '8 characters too many. Shorten this to at most 254.'],
       ['name', '   ', 'Enter your name.'],
       ['name', 'x'.repeat(101), '1 character too many. Shorten this to at most 100.'],
-      ['orderId', '1234-123456-1234567', 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.'],
+      ['orderId', '1234-123456-123456', 'An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has 16.'],
+      ['orderId', '123-1234567-12345Z7', 'An Amazon order ID has digits only, like 123-1234567-1234567. Check for a letter O or I typed instead of 0 or 1.'],
       ['productName', 'p'.repeat(201), '1 character too many. Shorten this to at most 200.'],
-      ['serialNumber', 'SN: A1', 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).'],
+      ['serialNumber', 'SN: A1', 'This serial number is too short: it has at least 4 letters and digits, like A1234567.'],
       ['serialNumber', 'A12-345', 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).'],
       ['details', 'd'.repeat(2001), '1 character too many. Shorten this to at most 2,000.'],
     ];

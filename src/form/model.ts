@@ -94,10 +94,16 @@ export class FormModel {
     this.notify();
   }
 
-  /** The customer moved on from `field`: its error may show now, if it has changed. */
-  leave(field: FieldName): void {
-    if (!this.changed.has(field) || this.left.has(field)) return;
+  /**
+   * The customer moved on from `field`: its error may show now, if it has changed. `tidy` puts
+   * a changed text value in its usual form (an order ID as 3-7-7), each time it is left.
+   */
+  leave(field: FieldName, tidy?: (value: string) => string): void {
+    if (!this.changed.has(field)) return;
+    const value = tidy && field in this.values ? tidy(this.values[field as TextField]) : undefined;
+    if (this.left.has(field) && (value === undefined || value === this.values[field as TextField])) return;
     this.left.add(field);
+    if (value !== undefined) this.values = { ...this.values, [field]: value };
     this.notify();
   }
 

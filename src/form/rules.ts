@@ -67,6 +67,11 @@ export class FormRules {
     return { request, issues, messages };
   }
 
+  /** How `field` is tidied when left (see normalize.ts); nothing while the rules have not loaded. */
+  tidier(field: string, channel: boolean): ((value: string) => string) | undefined {
+    return validation?.tidier(field, channel);
+  }
+
   /** Those of `fields` whose values the rules refuse; none while the rules have not loaded. */
   refused<F extends FieldName>(fields: readonly F[]): F[] {
     const { issues } = this.problems();

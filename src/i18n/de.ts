@@ -78,6 +78,12 @@ const de: Translation = {
   errOrderIdShopMissing: 'Geben Sie die Bestellnummer aus Ihrer Bestellbestätigung ein.',
   errOrderIdShop: (example: string) =>
     `Geben Sie die Bestellnummer so ein, wie sie in Ihrer Bestellbestätigung steht, z.\u00a0B. ${example}.`,
+  errOrderIdDigits: (digits: number) =>
+    `Eine Amazon-Bestellnummer hat 17\u00a0Ziffern, z.\u00a0B. 123-1234567-1234567. Ihre Eingabe hat ${number(digits)}.`,
+  errOrderIdLetters:
+    'Eine Amazon-Bestellnummer besteht nur aus Ziffern, z.\u00a0B. 123-1234567-1234567. Prüfen Sie, ob statt einer 0 oder 1 ein O oder I eingegeben wurde.',
+  errSerialShort: (min: number) =>
+    `Diese Seriennummer ist zu kurz. Eine Seriennummer hat mindestens ${number(min)}\u00a0Zeichen (Buchstaben und Ziffern), z.\u00a0B. A1234567.`,
   errResolution: 'Wählen Sie, ob Sie eine Rückerstattung oder einen Umtausch wünschen.',
   errSerial:
     'Geben Sie die Seriennummer so ein, wie sie nach „SN:“ aufgedruckt ist, z.\u00a0B. A1234567 (Buchstaben und Ziffern).',

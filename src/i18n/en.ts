@@ -76,6 +76,12 @@ export const en = {
   errOrderId: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.',
   errOrderIdShopMissing: 'Enter the order ID from your order confirmation.',
   errOrderIdShop: (example: string) => `Enter the order ID as it appears on your order confirmation, like ${example}.`,
+  errOrderIdDigits: (digits: number) =>
+    `An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has ${number(digits)}.`,
+  errOrderIdLetters:
+    'An Amazon order ID has digits only, like 123-1234567-1234567. Check for a letter O or I typed instead of 0 or 1.',
+  errSerialShort: (min: number) =>
+    `This serial number is too short: it has at least ${number(min)} letters and digits, like A1234567.`,
   errResolution: 'Choose whether you want a refund or an exchange.',
   errSerial: 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).',
   errDetailsOther: 'Since you chose “Other”, tell us what happened.',

@@ -80,6 +80,12 @@ const es: Translation = {
   errOrderIdShopMissing: 'Introduzca el número de pedido que figura en la confirmación de su pedido.',
   errOrderIdShop: (example: string) =>
     `Introduzca el número de pedido tal como figura en la confirmación de su pedido, por ejemplo, ${example}.`,
+  errOrderIdDigits: (digits: number) =>
+    `Un número de pedido de Amazon tiene 17\u00a0dígitos, por ejemplo, 123-1234567-1234567. El que ha introducido tiene ${number(digits)}.`,
+  errOrderIdLetters:
+    'Un número de pedido de Amazon solo tiene dígitos, por ejemplo, 123-1234567-1234567. Compruebe que no haya escrito una O o una I en lugar de un 0 o un 1.',
+  errSerialShort: (min: number) =>
+    `El número de serie es demasiado corto: tiene al menos ${number(min)}\u00a0caracteres (letras y números), por ejemplo, A1234567.`,
   errResolution: 'Indique si desea un reembolso o un cambio.',
   errSerial:
     'Introduzca el número de serie que aparece impreso tras «SN:», por ejemplo, A1234567 (letras y números).',

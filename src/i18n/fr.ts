@@ -81,6 +81,12 @@ const fr: Translation = {
   errOrderIdShopMissing: 'Saisissez le numéro de commande indiqué dans votre confirmation de commande.',
   errOrderIdShop: (example: string) =>
     `Saisissez le numéro de commande tel qu’il figure dans votre confirmation de commande, par exemple ${example}.`,
+  errOrderIdDigits: (digits: number) =>
+    `Un numéro de commande Amazon comporte 17\u00a0chiffres, par exemple 123-1234567-1234567. Celui-ci en comporte ${number(digits)}.`,
+  errOrderIdLetters:
+    'Un numéro de commande Amazon ne comporte que des chiffres, par exemple 123-1234567-1234567. Vérifiez qu’un O ou un I n’a pas été saisi à la place d’un 0 ou d’un 1.',
+  errSerialShort: (min: number) =>
+    `Ce numéro de série est trop court\u00a0: il comporte au moins ${number(min)}\u00a0lettres et chiffres, par exemple A1234567.`,
   errResolution: 'Indiquez si vous souhaitez un remboursement ou un échange.',
   errSerial:
     'Saisissez le numéro de série tel qu’il est imprimé après «\u00a0SN:\u00a0», par exemple A1234567 (lettres et chiffres).',

@@ -2,6 +2,7 @@
 import type { RequestIssue } from '../schema.js';
 import { chars, LIMITS, type FieldName } from '../fields.js';
 import type { Translation } from './en.js';
+import { orderIdProblem } from '../normalize.js';
 
 /**
  * The localized message for one issue of the request schema, parsed with `reportInput`: a
@@ -29,12 +30,17 @@ export function issueMessage(issue: RequestIssue, t: Translation): string {
       // channel's issue carries its example.
       const { rule, example } = (issue.code === 'custom' ? issue.params : undefined) ?? {};
       if (missing || rule === 'missing') return example ? t.errOrderIdShopMissing : t.errOrderIdMissing;
-      return example ? t.errOrderIdShop(String(example)) : t.errOrderId;
+      if (example) return t.errOrderIdShop(String(example));
+      // Said which part is wrong: the letters, or how many digits there are.
+      const problem = orderIdProblem(String(issue.input ?? ''));
+      if ('letters' in problem) return t.errOrderIdLetters;
+      return problem.digits && problem.digits !== 17 ? t.errOrderIdDigits(problem.digits) : t.errOrderId;
     }
     case 'productName':
       return missing ? t.errProductNameMissing : (tooLong(LIMITS.productName) ?? t.errInvalid);
     case 'serialNumber':
-      return t.errSerial;
+      if (issue.code === 'too_small') return t.errSerialShort(LIMITS.serialMin);
+      return tooLong(LIMITS.serialMax) ?? t.errSerial;
     case 'details':
       return issue.code === 'custom' ? t.errDetailsOther : (tooLong(LIMITS.details) ?? t.errInvalid);
     case 'images':

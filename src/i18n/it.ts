@@ -84,6 +84,12 @@ const it: Translation = {
   errOrderIdShopMissing: 'Inserisca il numero d’ordine indicato nella conferma dell’ordine.',
   errOrderIdShop: (example: string) =>
     `Inserisca il numero d’ordine come appare nella conferma dell’ordine, ad esempio ${example}.`,
+  errOrderIdDigits: (digits: number) =>
+    `Un numero d’ordine Amazon ha 17\u00a0cifre, ad esempio 123-1234567-1234567. Quello inserito ne ha ${number(digits)}.`,
+  errOrderIdLetters:
+    'Un numero d’ordine Amazon contiene solo cifre, ad esempio 123-1234567-1234567. Controlli di non aver scritto una O o una I al posto di uno 0 o di un 1.',
+  errSerialShort: (min: number) =>
+    `Il numero di serie è troppo corto: ha almeno ${number(min)}\u00a0caratteri (lettere e cifre), ad esempio A1234567.`,
   errResolution: 'Indichi se desidera un rimborso o una sostituzione.',
   errSerial: 'Inserisca il numero di serie stampato dopo «SN:», ad esempio A1234567 (lettere e cifre).',
   errDetailsOther: 'Ha scelto «Altro motivo»: ci descriva che cosa è successo.',

@@ -69,6 +69,11 @@ const ja: Translation = {
   errOrderId: 'Amazonの注文履歴に記載されている注文番号を、123-1234567-1234567のような形式で入力してください。',
   errOrderIdShopMissing: 'ご注文確認メールに記載されている注文番号を入力してください。',
   errOrderIdShop: (example: string) => `ご注文確認メールに記載されている注文番号を、${example}のような形式で入力してください。`,
+  errOrderIdDigits: (digits: number) =>
+    `Amazonの注文番号は、123-1234567-1234567のような17桁の数字です。入力された番号は${number(digits)}桁です。`,
+  errOrderIdLetters:
+    'Amazonの注文番号は、123-1234567-1234567のように数字のみです。数字の0や1の代わりに英字のOやIが入力されていないかご確認ください。',
+  errSerialShort: (min: number) => `シリアル番号が短すぎます。A1234567のように${number(min)}文字以上の英数字で入力してください。`,
   errResolution: '返金と交換のどちらをご希望か選択してください。',
   errSerial: '「SN:」に続けて印字されているシリアル番号を、A1234567のように英数字で入力してください。',
   errDetailsOther: '「その他」を選択された場合は、詳しい状況をご記入ください。',

@@ -114,7 +114,10 @@ describe('the schema with channels', () => {
     assert.equal(message(SHOP.id, '123'), en.errOrderIdShop('KK-104233'));
     assert.equal(message(SHOP.id, ''), en.errOrderIdShopMissing);
     assert.equal(message(RETAILER.id, 'x', ja), ja.errOrderIdShop('HH12345678'));
-    assert.equal(message('amazon.de', 'KK-104233'), en.errOrderId);
+    assert.equal(message('amazon.de', 'KK-104233'), en.errOrderIdDigits(6));
+    assert.equal(message('amazon.de', 'KK104233'), en.errOrderIdLetters);
+    // Amazon's IDs are read out of a paste there too, and sent as 3-7-7.
+    assert.equal(parse('amazon.de', 'Order # 123 1234567 1234567').data?.orderId, '123-1234567-1234567');
     assert.equal(message('amazon.de', ''), en.errOrderIdMissing);
     // Longer than any order ID, whatever the pattern allows.
     const loose = createRequestSchema({ channels: [{ ...SHOP, orderIdPattern: '.+' }] });

@@ -8,6 +8,7 @@ import {
   REASONS,
   createRequestSchema,
   isFieldName,
+  normalizeOrderId,
   normalizeSerial,
   requestSchema,
 } from '../../src/schema.js';
@@ -211,20 +212,39 @@ describe('schema: orderId', () => {
     assert.equal(accepts({ orderId: '  028-9876543-2100000 ' }).orderId, '028-9876543-2100000');
   });
 
-  it('refuses other groupings, separators and characters', () => {
+  it('takes the 17 digits out of a paste, and sends them as 3-7-7', () => {
     for (const orderId of [
-      '12-1234567-1234567',
-      '1234-1234567-1234567',
-      '123-123456-1234567',
-      '123-1234567-12345678',
-      '123 1234567 1234567',
+      'Order # 123-1234567-1234567',
+      '#123-1234567-1234567',
+      'Bestellnr. 123-1234567-1234567',
+      'N° de commande : 123 1234567 1234567',
+      '注文番号：１２３－１２３４５６７－１２３４５６７',
       '12312345671234567',
-      '123-1234567-123456a',
-      'D01-1234567-1234567',
-      '123-1234567-1234567-1',
+      '123 1234567 1234567',
+      '123–1234567—1234567',
       '123-1234567-\n1234567',
     ]) {
-      assert.equal(rejects('orderId', { orderId }), wrong, orderId);
+      assert.equal(accepts({ orderId }).orderId, '123-1234567-1234567', orderId);
+      assert.equal(normalizeOrderId(orderId), '123-1234567-1234567', orderId);
+    }
+  });
+
+  it('says how many digits there are when they are not 17', () => {
+    for (const [orderId, digits] of [
+      ['12-1234567-1234567', 16],
+      ['1234-1234567-12345678', 19],
+      ['123-123456-1234567', 16],
+      ['123-1234567-1234567-1', 18],
+      ['Order 123 and 1234567-1234567', 17],
+    ] as const) {
+      const message = rejects('orderId', { orderId });
+      assert.equal(message, digits === 17 ? wrong : en.errOrderIdDigits(digits), orderId);
+    }
+  });
+
+  it('says when there are letters in it', () => {
+    for (const orderId of ['123-1234567-123456a', 'D01-1234567-1234567', '1O3-1234567-1234567', 'abc']) {
+      assert.equal(rejects('orderId', { orderId }), en.errOrderIdLetters, orderId);
     }
   });
 
@@ -295,6 +315,7 @@ describe('schema: serialNumber', () => {
     assert.equal(accepts({ serialNumber: '  SN：kx9z ' }).serialNumber, 'KX9Z');
     assert.equal(accepts({ serialNumber: 'b7c8d9' }).serialNumber, 'B7C8D9');
     assert.equal(accepts({ serialNumber: 'SN A1234567' }).serialNumber, 'A1234567');
+    assert.equal(accepts({ serialNumber: 'sn a123 4567' }).serialNumber, 'A1234567');
   });
 
   it('keeps a serial that merely starts with SN', () => {
@@ -311,9 +332,11 @@ describe('schema: serialNumber', () => {
     assert.equal(accepts({ serialNumber: 'A123' }).serialNumber, 'A123');
     assert.equal(accepts({ serialNumber: 'A'.repeat(32) }).serialNumber, 'A'.repeat(32));
     assert.equal(accepts({ serialNumber: `SN: ${'a'.repeat(32)}` }).serialNumber, 'A'.repeat(32));
-    for (const serialNumber of ['A12', 'SN: A12', '', 'SN:', 'A'.repeat(33)]) {
-      assert.equal(rejects('serialNumber', { serialNumber }), wrong, serialNumber);
+    // Too short says so, too long by how much.
+    for (const serialNumber of ['A12', 'SN: A12', 'sn a 1 2', '', 'SN:']) {
+      assert.equal(rejects('serialNumber', { serialNumber }), en.errSerialShort(4), serialNumber);
     }
+    assert.equal(rejects('serialNumber', { serialNumber: 'A'.repeat(33) }), en.errTooLong(32, 1));
   });
 
   it('refuses punctuation and other scripts', () => {

@@ -111,7 +111,7 @@ describe('parseRequest', () => {
       ok: false,
       errors: [
         { field: 'email', message: 'Enter your email address so we can reply.' },
-        { field: 'orderId', message: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.' },
+        { field: 'orderId', message: 'An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has 6.' },
         { field: 'details', message: 'Since you chose “Other”, tell us what happened.' },
       ],
     });
@@ -546,7 +546,7 @@ describe('the demo server', () => {
     assert.equal(answer.status, 422);
     assert.deepEqual(JSON.parse(answer.body), {
       errors: [
-        { field: 'orderId', message: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.' },
+        { field: 'orderId', message: 'An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has 4.' },
         { field: 'resolution', message: 'Choose whether you want a refund or an exchange.' },
       ],
     });
