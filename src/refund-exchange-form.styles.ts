@@ -203,7 +203,29 @@ export const styles = css`
     color: var(--_error);
   }
   .ref {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
     font-weight: 600;
+  }
+  .ref .hint {
+    font-weight: 400;
+  }
+  /* The recap: a term above its value on narrow screens, beside it where there is room. */
+  .recap {
+    display: grid;
+    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
+    gap: 0.5rem 1.5rem;
+    margin: 0;
+    width: 100%;
+  }
+  .recap dt {
+    color: var(--_muted);
+  }
+  .recap dd {
+    margin: 0;
+    overflow-wrap: anywhere;
   }
   .photos {
     list-style: none;
@@ -241,6 +263,14 @@ export const styles = css`
     background: var(--_bg);
     color: var(--_accent);
     cursor: pointer;
+  }
+  /* Start over after a send: a quiet link, not a button that invites a second request. */
+  button.link {
+    min-height: 2.75rem;
+    padding: 0;
+    border: 0;
+    background: none;
+    text-decoration: underline;
   }
   .primary {
     background: var(--_accent);

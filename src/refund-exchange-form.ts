@@ -41,7 +41,10 @@ import * as sections from './form/sections.js';
  * @csspart button - Every button.
  * @csspart submit - The Submit button.
  * @csspart reset - The Reset button.
- * @csspart status - The success message.
+ * @csspart status - The success view.
+ * @csspart recap - The success view's recap of the request.
+ * @csspart copy - The button that copies the reference (also `button`).
+ * @csspart new - The quiet "Start a new request" button after a send (also `button`).
  * @csspart policies - The list of promises above the form.
  * @csspart draft - The notice that what the customer entered earlier was restored.
  *
@@ -59,7 +62,7 @@ import * as sections from './form/sections.js';
  * @cssprop [--rxf-font-ja='Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic UI', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif] - Font stack for Japanese.
  *
  * @slot intro - Text above the fields, e.g. what the shop does with a request.
- * @slot success - Shown with the success message: what happens next, e.g. "We reply within two working days."
+ * @slot success - What happens next, in the success view, in place of its default sentence (which names the reply address).
  */
 export class RefundExchangeForm extends LitElement {
   static override styles = styles;
@@ -83,11 +86,7 @@ export class RefundExchangeForm extends LitElement {
   });
   private readonly photos = new PhotosController(this, this.model, () => this.limits.photos);
   /** The closed lists a restored or prefilled value must come from; asked before the first render. */
-  private readonly choices = () => ({
-    marketplace: this.limits.update(this).offered,
-    resolution: RESOLUTIONS,
-    reason: REASONS,
-  });
+  private readonly choices = () => ({ marketplace: this.limits.update(this).offered, resolution: RESOLUTIONS, reason: REASONS });
   private readonly drafts = new DraftController(this, this.model, this.submission, this.choices);
   private readonly rules = new FormRules(
     this.model,
@@ -343,7 +342,11 @@ export class RefundExchangeForm extends LitElement {
 
   override render(): TemplateResult {
     const t = this.t;
-    if (this.submission.phase === 'sent') return sections.done(t, this.submission.reference, this.handleStartOver);
+    const { phase, receipt, done } = this.submission;
+    if (phase === 'sent' && done) {
+      const site = this.limits.name(receipt?.marketplace ?? '', this.tag);
+      return done(t, { receipt, site, onCopy: () => void this.submission.copyReference(), onNew: this.handleStartOver });
+    }
     const c = fields.context(t, this.model, this.rules.problems(), this.lock, this.handleInput);
     const marketplace = this.context.marketplace;
     return html`

@@ -187,7 +187,7 @@ describe('captcha', () => {
     $(el, '[part~=submit]').click();
     await success;
     await el.updateComplete;
-    ($(el, '[part=status] button') as HTMLButtonElement).click();
+    $(el, '[part~=new]').click();
     await el.updateComplete;
     await solved(el);
     expect(await puzzleLog(name)).to.have.length(2);

@@ -309,7 +309,7 @@ describe('refund-exchange-form', () => {
     await until(() => el.shadowRoot!.activeElement === status);
     await expect(el).to.be.accessible();
     // A new request starts empty.
-    (status.querySelector('button') as HTMLButtonElement).click();
+    $(el, '[part~=new]').click();
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#email').value).to.equal('');
   });

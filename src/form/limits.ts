@@ -43,9 +43,14 @@ export class FormLimits {
     return this.channels.find((c) => c.id === id);
   }
 
+  /** A site's name in `locale`. */
+  name(id: string, locale: string): string {
+    return localize(this.channel(id)?.names, locale) ?? marketplaceName(id as MarketplaceId);
+  }
+
   /** Each site offered with its name in `locale`, for the list. */
   names(locale: string): [string, string][] {
-    return this.offered.map((id) => [id, localize(this.channel(id)?.names, locale) ?? marketplaceName(id as MarketplaceId)]);
+    return this.offered.map((id) => [id, this.name(id, locale)]);
   }
 
   /** What the rules need to know of the sites and photos. */

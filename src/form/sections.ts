@@ -1,6 +1,6 @@
 /**
- * The form's templates around its fields: the promises above it, the order-ID tip, the
- * buttons with the Reset question, and the success view. Views only: they take what they show
+ * The form's templates around its fields: the promises above it, the order-ID tip, and the
+ * buttons with the Reset question. Views only: they take what they show
  * and call back the element's handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
@@ -64,14 +64,4 @@ export function actions(t: Translation, s: ActionsState): TemplateResult {
           </button>
         </div>`
       : nothing}`;
-}
-
-/** The view after a confirmed send: the message, the reference, the host's `success` slot. */
-export function done(t: Translation, reference: string | undefined, onNew: () => void): TemplateResult {
-  return html`<div class="done" part="status" role="status" tabindex="-1" lang=${t.locale}>
-    <p>${t.sent}</p>
-    ${reference ? html`<p class="ref">${t.reference(reference)}</p>` : nothing}
-    <slot name="success"></slot>
-    <button type="button" part="button" class="primary" @click=${onNew}>${t.newRequest}</button>
-  </div>`;
 }

@@ -109,6 +109,12 @@ const de: Translation = {
 
   sent: 'Vielen Dank! Wir haben Ihre Anfrage erhalten.',
   reference: (ref: string) => `Ihre Vorgangsnummer: ${ref}`,
+  copy: 'Kopieren',
+  copied: 'Vorgangsnummer kopiert.',
+  copyFailed: 'Kopieren nicht möglich. Markieren und kopieren Sie die Vorgangsnummer bitte selbst.',
+  nextSteps: (email: string) => `Wir beantworten jede Anfrage innerhalb von zwei Werktagen per E-Mail an ${email}.`,
+  recap: 'Ihre Anfrage',
+  recapPhotos: (n: number) => (n ? number(n) : 'Keine'),
   newRequest: 'Neue Anfrage stellen',
 
   kept: 'Ihre Eingaben bleiben erhalten.',

@@ -6,6 +6,7 @@ const enGB: Translation = {
   locale: 'en-GB',
   // "Faulty" is the everyday UK word for goods that do not work (Consumer Rights Act, retailers).
   defective: 'Faulty',
+  nextSteps: (email: string) => `We reply to every request within two working days, by email to ${email}.`,
 };
 
 export default enGB;

@@ -103,6 +103,12 @@ export const en = {
 
   sent: 'Thank you! We have received your request.',
   reference: (ref: string) => `Your reference: ${ref}`,
+  copy: 'Copy',
+  copied: 'Reference copied.',
+  copyFailed: 'Could not copy. Select the reference and copy it yourself.',
+  nextSteps: (email: string) => `We answer every request within two business days, by email to ${email}.`,
+  recap: 'Your request',
+  recapPhotos: (n: number) => (n ? number(n) : 'None'),
   newRequest: 'Start a new request',
 
   kept: 'Everything you entered is still here.',

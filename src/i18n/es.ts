@@ -111,6 +111,12 @@ const es: Translation = {
 
   sent: '¡Gracias! Hemos recibido su solicitud.',
   reference: (ref: string) => `Su número de referencia: ${ref}`,
+  copy: 'Copiar',
+  copied: 'Número de referencia copiado.',
+  copyFailed: 'No se ha podido copiar. Seleccione el número de referencia y cópielo usted.',
+  nextSteps: (email: string) => `Respondemos a todas las solicitudes en un plazo de dos días laborables, por correo electrónico a ${email}.`,
+  recap: 'Su solicitud',
+  recapPhotos: (n: number) => (n ? number(n) : 'Ninguna'),
   newRequest: 'Enviar otra solicitud',
 
   kept: 'Los datos que ha introducido no se han perdido.',

@@ -19,6 +19,8 @@ const frCA: Translation = {
     'La vérification anti-robot a expiré ou n’a pas pu être confirmée. Une nouvelle vérification est en cours; veuillez renvoyer le formulaire lorsqu’elle sera terminée.',
 
   email: 'Adresse courriel',
+  nextSteps: (email: string) =>
+    `Nous répondons à chaque demande dans un délai de deux jours ouvrables, par courriel à ${email}.`,
   tipOrderIdShop: 'Dans le courriel de confirmation de votre commande ou dans l’historique de vos commandes.',
   charCount: (n: number, max: number) => `${count(n, 'caractère', 'caractères')} sur ${number(max)}`,
 

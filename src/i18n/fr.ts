@@ -112,6 +112,12 @@ const fr: Translation = {
 
   sent: 'Merci\u202f! Nous avons bien reçu votre demande.',
   reference: (ref: string) => `Votre référence\u00a0: ${ref}`,
+  copy: 'Copier',
+  copied: 'Référence copiée.',
+  copyFailed: 'Impossible de copier. Sélectionnez la référence et copiez-la vous-même.',
+  nextSteps: (email: string) => `Nous répondons à chaque demande sous deux jours ouvrés, par e-mail à ${email}.`,
+  recap: 'Votre demande',
+  recapPhotos: (n: number) => (n ? number(n) : 'Aucune'),
   newRequest: 'Faire une nouvelle demande',
 
   kept: 'Toutes vos saisies ont été conservées.',

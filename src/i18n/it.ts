@@ -114,6 +114,12 @@ const it: Translation = {
 
   sent: 'Grazie! Abbiamo ricevuto la sua richiesta.',
   reference: (ref: string) => `Il suo numero di riferimento: ${ref}`,
+  copy: 'Copia',
+  copied: 'Numero di riferimento copiato.',
+  copyFailed: 'Impossibile copiare. Selezioni il numero di riferimento e lo copi manualmente.',
+  nextSteps: (email: string) => `Rispondiamo a ogni richiesta entro due giorni lavorativi, via e-mail all’indirizzo ${email}.`,
+  recap: 'La sua richiesta',
+  recapPhotos: (n: number) => (n ? number(n) : 'Nessuna'),
   newRequest: 'Invia un’altra richiesta',
 
   kept: 'I dati che ha inserito non sono andati persi.',

@@ -97,6 +97,12 @@ const ja: Translation = {
 
   sent: 'ありがとうございます。ご依頼を受け付けました。',
   reference: (ref: string) => `受付番号：${ref}`,
+  copy: 'コピー',
+  copied: '受付番号をコピーしました。',
+  copyFailed: 'コピーできませんでした。受付番号を選択してコピーしてください。',
+  nextSteps: (email: string) => `2営業日以内に、${email} 宛てにメールでご連絡いたします。`,
+  recap: 'ご依頼内容',
+  recapPhotos: (n: number) => (n ? `${number(n)}枚` : 'なし'),
   newRequest: '新しいご依頼を入力する',
 
   kept: '入力した内容はそのまま残っています。',

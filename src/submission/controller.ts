@@ -19,6 +19,15 @@ import type { SendResult } from './send.js';
 /** One state for sending: waiting for the captcha, on the wire, waiting for a connection, done. */
 export type Phase = 'idle' | 'solving' | 'sending' | 'offline' | 'sent';
 
+/** What the success view recaps of the request as sent: its photos counted rather than kept. */
+export interface Receipt
+  extends Pick<RefundExchangeRequest, 'marketplace' | 'email' | 'orderId' | 'productName' | 'resolution' | 'reason'> {
+  reference: string;
+  photos: number;
+  /** After the Copy button: whether the reference reached the clipboard. */
+  copied?: boolean;
+}
+
 export interface Submission {
   /** The endpoint, or why there is none. */
   target: { url: string } | { problem: string };
@@ -54,6 +63,11 @@ export const loadSender = () =>
 
 const offline = () => navigator.onLine === false;
 
+const receiptOf = (request: RefundExchangeRequest, reference: string): Receipt => {
+  const { marketplace, email, orderId, productName, resolution, reason, images } = request;
+  return { reference, marketplace, email, orderId, productName, resolution, reason, photos: images?.length ?? 0 };
+};
+
 /** Resolves at the browser's next `online` event; rejects when `signal` aborts. */
 const whenOnline = (signal: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
@@ -71,7 +85,10 @@ export class SubmissionController implements ReactiveController {
   phase: Phase = 'idle';
   /** A message about the whole form: configuration, network, server. */
   failure?: Message;
-  reference = '';
+  /** Once sent: what the endpoint took, and its reference. */
+  receipt?: Receipt;
+  /** The success view, which comes with the sending code. */
+  done?: typeof import('./receipt.js').done;
   /** One key per submission: kept while the request stays the same apart from its captcha. */
   idempotency?: { key: string; fingerprint: string };
 
@@ -146,7 +163,7 @@ export class SubmissionController implements ReactiveController {
   reset(): void {
     this.abort();
     this.failure = undefined;
-    this.reference = '';
+    this.receipt = undefined;
     this.idempotency = undefined;
     this.set('idle');
   }
@@ -164,7 +181,8 @@ export class SubmissionController implements ReactiveController {
           await whenOnline(signal);
           this.set('sending');
         }
-        const { newIdempotencyKey, send } = await loadSender();
+        const { newIdempotencyKey, send, done } = await loadSender();
+        this.done = done;
         if (this.idempotency?.fingerprint !== fingerprint) this.idempotency = { key: newIdempotencyKey(), fingerprint };
         result = await send({ url, body: request, idempotencyKey: this.idempotency.key, signal });
       } catch {
@@ -177,12 +195,24 @@ export class SubmissionController implements ReactiveController {
     }
     this.sending = undefined;
     this.set('idle');
-    return this.handleResult(result);
+    return this.handleResult(result, request);
   }
 
-  private handleResult(result: SendResult): void {
+  /** Puts the reference on the clipboard for the customer, and says whether it worked. */
+  async copyReference(): Promise<void> {
+    const { receipt } = this;
+    if (!receipt) return;
+    receipt.copied = await navigator.clipboard?.writeText(receipt.reference).then(
+      () => true,
+      () => false,
+    ) ?? false;
+    this.host.requestUpdate();
+  }
+
+  private handleResult(result: SendResult, request?: RefundExchangeRequest): void {
     if (result.kind === 'success') {
-      this.reference = result.reference ?? '';
+      // Only a sent request succeeds, and so comes with one.
+      if (request) this.receipt = receiptOf(request, result.reference ?? '');
       this.idempotency = undefined;
       this.set('sent');
       this.hooks.sent();
