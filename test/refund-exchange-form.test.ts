@@ -1,6 +1,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import '../src/define.js';
 import { RefundExchangeForm } from '../src/refund-exchange-form.js';
+import { en } from '../src/i18n/en.js';
 import type {
   RefundExchangeErrorEvent,
   RefundExchangeSubmitEvent,
@@ -564,13 +565,18 @@ describe('refund-exchange-form', () => {
     expect(items()).to.deep.equal(['label.jpg (640×480) Remove label.jpg']);
     expect($(el, '#images-error').textContent).to.contain('iphone.heic is a HEIC photo');
     expect(description(el, input)).to.contain('HEIC');
-    await pick(await file('label.webp'), await file('label.webp'));
+    // Room for one more: the second file is named, with how many fitted.
+    await pick(await file('label.webp'), await file('damaged-box.png'));
     expect(items()).to.have.length(2);
-    expect($(el, '#images-error').textContent).to.contain('Attach at most 2 photos.');
-    // Full, but still reachable: the message says why nothing more is taken.
+    expect($(el, '#images-error').textContent).to.equal(en.photoNoRoom('damaged-box.png', 1, 2));
+    // Full, but still reachable: each file says why it was not taken, a HEIC its own reason.
     expect(input.disabled).to.equal(false);
-    await pick(await file('label.webp'));
+    await pick(await file('damaged-box.png'), await file('iphone.heic'));
     expect(items()).to.have.length(2);
+    expect([...el.shadowRoot!.querySelectorAll('#images-error p')].map((p) => p.textContent)).to.deep.equal([
+      en.photoNoRoom('damaged-box.png', 0, 2),
+      en.photoHeic('iphone.heic'),
+    ]);
     await expect(el).to.be.accessible();
 
     ($(el, '.photos button') as HTMLButtonElement).click();

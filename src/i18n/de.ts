@@ -104,6 +104,10 @@ const de: Translation = {
     `${name} ist ein HEIC-Foto, das Browser nicht öffnen können. Exportieren Sie es als JPEG (auf dem iPhone: Einstellungen › Kamera › Formate › Maximale Kompatibilität) und hängen Sie es erneut an.`,
   photoTooBig: (name: string) =>
     `${name} hat zu viele Pixel und kann nicht verarbeitet werden. Hängen Sie ein kleineres Foto an.`,
+  photoNoRoom: (name: string, room: number, max: number) =>
+    room > 0
+      ? `${name} wurde nicht hinzugefügt: Es war nur noch Platz für ${photos(room)} (höchstens ${photos(max)}).`
+      : `${name} wurde nicht hinzugefügt: Sie haben bereits die Höchstzahl von ${photos(max)} angehängt.`,
   photoUnavailable:
     'Fotos können gerade nicht hinzugefügt werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
 

@@ -99,6 +99,10 @@ export const en = {
   photoHeic: (name: string) =>
     `${name} is a HEIC photo, which browsers cannot open. Export it as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and attach it again.`,
   photoTooBig: (name: string) => `${name} has too many pixels to process. Attach a smaller photo.`,
+  photoNoRoom: (name: string, room: number, max: number) =>
+    room > 0
+      ? `${name} was not added: there was room for ${count(room, 'more photo', 'more photos')}, ${photos(max)} at most.`
+      : `${name} was not added: you have already attached the most photos allowed, ${number(max)}.`,
   photoUnavailable: 'Photos cannot be added right now. Check your connection and try again.',
 
   sent: 'Thank you! We have received your request.',

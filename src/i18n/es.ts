@@ -107,6 +107,10 @@ const es: Translation = {
     `La foto ${name} está en formato HEIC, que los navegadores no pueden abrir. Guárdela como JPEG (en el iPhone: Ajustes › Cámara › Formatos › Más compatible) y vuelva a adjuntarla.`,
   photoTooBig: (name: string) =>
     `La foto ${name} tiene demasiados píxeles para poder procesarla. Adjunte una foto más pequeña.`,
+  photoNoRoom: (name: string, room: number, max: number) =>
+    room > 0
+      ? `No se ha añadido ${name}: solo quedaba espacio para ${photos(room)} más (${photos(max)} como máximo).`
+      : `No se ha añadido ${name}: ya ha adjuntado el máximo de ${photos(max)}.`,
   photoUnavailable: 'Ahora mismo no se pueden añadir fotos. Compruebe su conexión e inténtelo de nuevo.',
 
   sent: '¡Gracias! Hemos recibido su solicitud.',

@@ -108,6 +108,10 @@ const fr: Translation = {
     `Le fichier ${name} est une photo HEIC, un format que les navigateurs ne savent pas ouvrir. Exportez-la au format JPEG (sur iPhone\u00a0: Réglages › Appareil photo › Formats › Le plus compatible), puis joignez-la à nouveau.`,
   photoTooBig: (name: string) =>
     `Le fichier ${name} contient trop de pixels pour être traité. Joignez une photo plus petite.`,
+  photoNoRoom: (name: string, room: number, max: number) =>
+    room > 0
+      ? `Le fichier ${name} n’a pas été ajouté\u00a0: il ne restait de la place que pour ${photos(room)} (${photos(max)} au maximum).`
+      : `Le fichier ${name} n’a pas été ajouté\u00a0: vous avez déjà joint le nombre maximal de photos (${number(max)}).`,
   photoUnavailable: 'Impossible d’ajouter des photos pour le moment. Vérifiez votre connexion et réessayez.',
 
   sent: 'Merci\u202f! Nous avons bien reçu votre demande.',

@@ -110,6 +110,10 @@ const it: Translation = {
     `La foto ${name} è in formato HEIC, che i browser non riescono ad aprire. La salvi in JPEG (su iPhone: Impostazioni › Fotocamera › Formati › Più compatibile) e la alleghi di nuovo.`,
   photoTooBig: (name: string) =>
     `La foto ${name} ha troppi pixel per poter essere elaborata. Alleghi una foto più piccola.`,
+  photoNoRoom: (name: string, room: number, max: number) =>
+    room > 0
+      ? `${name} non è stato aggiunto: c’era posto solo per ${room === 1 ? 'un’altra foto' : `altre ${photos(room)}`} (al massimo ${photos(max)}).`
+      : `${name} non è stato aggiunto: ha già allegato il numero massimo di foto (${number(max)}).`,
   photoUnavailable: 'Al momento non è possibile aggiungere foto. Controlli la connessione e riprovi.',
 
   sent: 'Grazie! Abbiamo ricevuto la sua richiesta.',

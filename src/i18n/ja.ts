@@ -93,6 +93,10 @@ const ja: Translation = {
     `「${name}」はHEIC形式のため、ブラウザで開けません。JPEG形式で保存し直してから、もう一度添付してください（iPhoneの場合：設定 › カメラ › フォーマット › 互換性優先）。`,
   photoTooBig: (name: string) =>
     `「${name}」は画素数が多すぎるため処理できません。サイズの小さい写真を添付してください。`,
+  photoNoRoom: (name: string, room: number, max: number) =>
+    room > 0
+      ? `${name} は追加されませんでした。追加できる写真はあと${number(room)}枚でした（最大${number(max)}枚）。`
+      : `${name} は追加されませんでした。添付できる写真は最大${number(max)}枚です。`,
   photoUnavailable: '現在、写真を追加できません。インターネット接続を確認して、もう一度お試しください。',
 
   sent: 'ありがとうございます。ご依頼を受け付けました。',

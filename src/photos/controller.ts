@@ -46,17 +46,24 @@ export class PhotosController implements ReactiveController {
     const limit = this.limit();
     const room = limit - this.model.photos.length;
     const generation = this.generation;
-    const problems: Message[] = files.length > room ? [(t) => t.errImages(limit)] : [];
+    const problems: Message[] = [];
     // The last messages stay until these files have their own, so nothing jumps meanwhile.
     this.set(true, this.problems);
     this.model.clearServerError('images');
     try {
-      const { preparePhoto } = await import('./prepare.js');
-      for (const file of files.slice(0, Math.max(room, 0))) {
+      const { headProblem, preparePhoto } = await import('./prepare.js');
+      const taken = Math.max(room, 0);
+      for (const file of files.slice(0, taken)) {
         const result = await preparePhoto(file);
         if (generation !== this.generation) return;
         if (result.ok) this.model.addPhotos([{ id: photoId(), image: result.image } satisfies Photo]);
         else problems.push((t) => t[TERMS[result.problem]](file.name));
+      }
+      // Each file there was no room for, by name: its own problem if it has one (a HEIC would
+      // not go in anyway), else how many fitted.
+      for (const file of files.slice(taken)) {
+        const problem = await headProblem(file);
+        problems.push(problem ? (t) => t[TERMS[problem]](file.name) : (t) => t.photoNoRoom(file.name, taken, limit));
       }
     } catch {
       // The photo code could not be loaded (offline, or its chunk was not deployed).

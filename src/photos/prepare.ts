@@ -31,11 +31,20 @@ export async function preparePhoto(file: File, options: PrepareOptions = {}): Pr
 
 const problem = (reason: PhotoProblem): PreparedPhoto => ({ ok: false, problem: reason });
 
+/**
+ * What is wrong with a file by its first bytes alone (empty, HEIC, not a picture), without
+ * decoding it: for a file there is no room for, whose own problem helps the customer more.
+ */
+export async function headProblem(file: File): Promise<PhotoProblem | undefined> {
+  if (file.size === 0) return 'empty';
+  const { kind } = sniff(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
+  return kind === 'heic' ? 'heic' : kind === 'unknown' || kind === 'gif' ? 'not-image' : undefined;
+}
+
 async function prepare(file: File, maxEdge: number, quality: number): Promise<PreparedPhoto> {
-  if (file.size === 0) return problem('empty');
+  const early = await headProblem(file);
+  if (early) return problem(early);
   let found = sniff(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
-  if (found.kind === 'heic') return problem('heic');
-  if (found.kind === 'unknown' || found.kind === 'gif') return problem('not-image');
   const bytes = new Uint8Array(await file.arrayBuffer());
   // A JPEG's frame header may sit behind more APPn segments than the head holds.
   if (!found.width) found = sniff(bytes);
