@@ -11,7 +11,7 @@ const LOCALE = /^chunks\/(en-GB|en-CA|fr|fr-CA|de|es|it|ja)-[\w-]+\.js$/;
  * (prefill and lock, the dark palette and the validity methods took it from 18.3 to 19 KB).
  * Each locale is a chunk of its own.
  */
-const budget = (name) => (name === ENTRY ? 20.5 * 1024 : LOCALE.test(name) ? 3.5 * 1024 : undefined);
+const budget = (name) => (name === ENTRY ? 21 * 1024 : LOCALE.test(name) ? 3.5 * 1024 : undefined);
 const dist = new URL('../dist/', import.meta.url).pathname;
 const files = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>

@@ -233,13 +233,22 @@ export const styles = css`
     display: grid;
     gap: 0.5rem;
   }
+  /* Thumbnail, name and its Remove button side by side, wrapping as a group. */
   .photos li {
     display: flex;
     flex-wrap: wrap;
     align-items: center;
-    justify-content: space-between;
-    gap: 0.5rem;
+    gap: 0.5rem 1rem;
     overflow-wrap: anywhere;
+  }
+  .thumb {
+    width: auto;
+    height: auto;
+    max-width: 4rem;
+    max-height: 4rem;
+    border: 1px solid var(--_border);
+    border-radius: var(--_radius);
+    background: var(--_bg);
   }
   .actions,
   .confirm {

@@ -379,6 +379,7 @@ export class RefundExchangeForm extends LitElement {
               limit: this.limits.photos,
               preparing: this.photos.preparing,
               problems: this.photos.problems,
+              said: this.photos.said,
               onPick: this.handlePhotos,
               onRemove: (id) => this.handleRemovePhoto(id),
             })

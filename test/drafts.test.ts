@@ -113,6 +113,11 @@ describe('drafts', () => {
     // The first render waits up to a second for IndexedDB; on a loaded machine the photo may
     // come just after it.
     expect(await until(() => photoNames(el).length && photoNames(el))).to.deep.equal(['label.jpg (640×480)']);
+    // Its thumbnail is painted again from the restored photo.
+    await until(() => {
+      const thumb = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.thumb');
+      return thumb?.getContext('2d')!.getImageData(thumb.width / 2, thumb.height / 2, 1, 1).data[3] === 255;
+    }, 10000);
     expect(notice(el)!.textContent).to.contain(en.draftRestored);
     expect(notice(el)!.querySelector('button')!.textContent!.trim()).to.equal(en.startOver);
     // Shown in the first render, and announced by a live region once it is on screen.

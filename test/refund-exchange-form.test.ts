@@ -563,6 +563,16 @@ describe('refund-exchange-form', () => {
     await pick(await file('label.webp'), await file('iphone.heic'));
     const items = () => [...el.shadowRoot!.querySelectorAll('.photos li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(items()).to.deep.equal(['label.jpg (640×480) Remove label.jpg']);
+    // A thumbnail painted on a canvas (no blob: or data: URL for the page's CSP), the photo's
+    // shape, beside its name and its Remove button; what changed is said to screen readers.
+    const thumb = $<HTMLCanvasElement>(el, '.photos li canvas');
+    expect([thumb.width, thumb.height]).to.deep.equal([128, 96]);
+    expect(thumb.getAttribute('aria-hidden')).to.equal('true');
+    const painted = () => thumb.getContext('2d')!.getImageData(64, 48, 1, 1).data[3] === 255;
+    await until(painted);
+    expect(thumb.nextElementSibling!.textContent).to.equal('label.jpg (640×480)');
+    expect(thumb.nextElementSibling!.nextElementSibling!.textContent!.trim()).to.equal(en.removePhoto('label.jpg'));
+    expect($(el, '.said').textContent).to.equal(en.photosAttached(1, 2));
     expect($(el, '#images-error').textContent).to.contain('iphone.heic is a HEIC photo');
     expect(description(el, input)).to.contain('HEIC');
     // Room for one more: the second file is named, with how many fitted.
@@ -582,6 +592,8 @@ describe('refund-exchange-form', () => {
     ($(el, '.photos button') as HTMLButtonElement).click();
     await el.updateComplete;
     expect(items()).to.have.length(1);
+    expect($(el, '.said').textContent).to.equal(en.photoRemoved('label.jpg'));
+    expect(el.shadowRoot!.activeElement).to.equal(input);
     await fillValid(el);
     const submitted = oneEvent(el, 'refund-exchange-success');
     await submit(el);

@@ -197,6 +197,8 @@ export interface PhotosView {
   preparing: boolean;
   /** Why files picked last were not all taken. */
   problems: Message[];
+  /** What a screen reader is told of the last change to the photos. */
+  said: Message | undefined;
   onPick: (e: Event) => void;
   onRemove: (id: string) => void;
 }
@@ -225,14 +227,24 @@ export function photos(c: FieldContext, view: PhotosView): TemplateResult {
     </span>
     <div id="images-error" class="error" part="error" aria-live=${c.live}>${problems.map((p) => html`<p>${p}</p>`)}</div>
     ${view.preparing ? html`<p class="hint" role="status">${t.readingPhotos}</p>` : nothing}
+    <p class="vh said" aria-live="polite">${view.said?.(t) ?? nothing}</p>
     ${c.model.photos.length
-      ? html`<ul class="photos">
-          ${c.model.photos.map(
-            ({ id, image }) => html`<li>
+      ? html`<ul class="photos" aria-label=${t.images}>
+          ${c.model.photos.map(({ id, image }) => {
+            // The canvas at twice the 4rem it is shown at, for sharp pixels on most screens.
+            const scale = 128 / Math.max(image.width, image.height);
+            return html`<li>
+              <canvas
+                class="thumb"
+                data-photo=${id}
+                width=${Math.max(1, Math.round(image.width * scale))}
+                height=${Math.max(1, Math.round(image.height * scale))}
+                aria-hidden="true"
+              ></canvas>
               <span>${image.name} (${image.width}×${image.height})</span>
               <button type="button" part="button" @click=${() => view.onRemove(id)}>${t.removePhoto(image.name)}</button>
-            </li>`,
-          )}
+            </li>`;
+          })}
         </ul>`
       : nothing}
   </div>`;

@@ -108,6 +108,8 @@ const de: Translation = {
     room > 0
       ? `${name} wurde nicht hinzugefügt: Es war nur noch Platz für ${photos(room)} (höchstens ${photos(max)}).`
       : `${name} wurde nicht hinzugefügt: Sie haben bereits die Höchstzahl von ${photos(max)} angehängt.`,
+  photosAttached: (n: number, max: number) => `Angehängte Fotos: ${number(n)} von ${number(max)}.`,
+  photoRemoved: (name: string) => `${name} wurde entfernt.`,
   photoUnavailable:
     'Fotos können gerade nicht hinzugefügt werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',
 

@@ -103,6 +103,8 @@ export const en = {
     room > 0
       ? `${name} was not added: there was room for ${count(room, 'more photo', 'more photos')}, ${photos(max)} at most.`
       : `${name} was not added: you have already attached the most photos allowed, ${number(max)}.`,
+  photosAttached: (n: number, max: number) => `Photos attached: ${number(n)} of ${number(max)}.`,
+  photoRemoved: (name: string) => `${name} removed.`,
   photoUnavailable: 'Photos cannot be added right now. Check your connection and try again.',
 
   sent: 'Thank you! We have received your request.',

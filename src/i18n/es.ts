@@ -111,6 +111,8 @@ const es: Translation = {
     room > 0
       ? `No se ha añadido ${name}: solo quedaba espacio para ${photos(room)} más (${photos(max)} como máximo).`
       : `No se ha añadido ${name}: ya ha adjuntado el máximo de ${photos(max)}.`,
+  photosAttached: (n: number, max: number) => `Fotos adjuntas: ${number(n)} de ${number(max)}.`,
+  photoRemoved: (name: string) => `Se ha quitado ${name}.`,
   photoUnavailable: 'Ahora mismo no se pueden añadir fotos. Compruebe su conexión e inténtelo de nuevo.',
 
   sent: '¡Gracias! Hemos recibido su solicitud.',

@@ -112,6 +112,8 @@ const fr: Translation = {
     room > 0
       ? `Le fichier ${name} n’a pas été ajouté\u00a0: il ne restait de la place que pour ${photos(room)} (${photos(max)} au maximum).`
       : `Le fichier ${name} n’a pas été ajouté\u00a0: vous avez déjà joint le nombre maximal de photos (${number(max)}).`,
+  photosAttached: (n: number, max: number) => `Photos jointes\u00a0: ${number(n)} sur ${number(max)}.`,
+  photoRemoved: (name: string) => `Le fichier ${name} a été retiré.`,
   photoUnavailable: 'Impossible d’ajouter des photos pour le moment. Vérifiez votre connexion et réessayez.',
 
   sent: 'Merci\u202f! Nous avons bien reçu votre demande.',

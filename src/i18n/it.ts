@@ -114,6 +114,8 @@ const it: Translation = {
     room > 0
       ? `${name} non è stato aggiunto: c’era posto solo per ${room === 1 ? 'un’altra foto' : `altre ${photos(room)}`} (al massimo ${photos(max)}).`
       : `${name} non è stato aggiunto: ha già allegato il numero massimo di foto (${number(max)}).`,
+  photosAttached: (n: number, max: number) => `Foto allegate: ${number(n)} su ${number(max)}.`,
+  photoRemoved: (name: string) => `${name} è stato rimosso.`,
   photoUnavailable: 'Al momento non è possibile aggiungere foto. Controlli la connessione e riprovi.',
 
   sent: 'Grazie! Abbiamo ricevuto la sua richiesta.',

@@ -97,6 +97,8 @@ const ja: Translation = {
     room > 0
       ? `${name} は追加されませんでした。追加できる写真はあと${number(room)}枚でした（最大${number(max)}枚）。`
       : `${name} は追加されませんでした。添付できる写真は最大${number(max)}枚です。`,
+  photosAttached: (n: number, max: number) => `添付した写真：${number(n)}枚（最大${number(max)}枚）`,
+  photoRemoved: (name: string) => `${name} を削除しました。`,
   photoUnavailable: '現在、写真を追加できません。インターネット接続を確認して、もう一度お試しください。',
 
   sent: 'ありがとうございます。ご依頼を受け付けました。',

@@ -23,17 +23,35 @@ export class PhotosController implements ReactiveController {
   preparing = false;
   /** Why the last files picked were not all taken. */
   problems: Message[] = [];
+  /** What a screen reader is told of the last change: how many are attached, or which went. */
+  said?: Message;
 
   /** Bumped by reset(), so photos still being prepared for the old form are dropped. */
   private generation = 0;
 
   constructor(
-    private readonly host: ReactiveControllerHost,
+    private readonly host: ReactiveControllerHost & { renderRoot: ParentNode },
     private readonly model: FormModel,
     /** Most photos the form takes (the `max-images` attribute, checked). */
     private readonly limit: () => number,
   ) {
     host.addController(this);
+  }
+
+  /** Paints the thumbnails the render left empty (thumbnail.ts, loaded with the first). */
+  hostUpdated(): void {
+    const canvases = this.host.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-photo]');
+    if (!canvases.length) return;
+    import('./thumbnail.js').then(
+      ({ paintThumbnail }) => {
+        for (const canvas of canvases) {
+          const photo = this.model.photos.find((p) => p.id === canvas.dataset['photo']);
+          // Not painted is no loss: the name beside it says which photo it is.
+          if (photo) paintThumbnail(canvas, photo.image).catch(() => undefined);
+        }
+      },
+      () => undefined,
+    );
   }
 
   /** A removed form stops decoding; photos already prepared stay in the model. */
@@ -70,6 +88,8 @@ export class PhotosController implements ReactiveController {
       problems.push((t) => t.photoUnavailable);
     } finally {
       if (generation === this.generation) {
+        const count = this.model.photos.length;
+        this.said = (t) => t.photosAttached(count, limit);
         this.set(false, problems);
         this.model.touchPhotos();
       }
@@ -77,13 +97,16 @@ export class PhotosController implements ReactiveController {
   }
 
   remove(id: string): void {
+    const name = this.model.photos.find((p) => p.id === id)?.image.name ?? '';
     this.problems = [];
+    this.said = (t) => t.photoRemoved(name);
     this.model.removePhoto(id);
   }
 
   /** Forgets the messages, and drops photos still being prepared. */
   reset(): void {
     this.generation++;
+    this.said = undefined;
     this.set(false, []);
   }
 
