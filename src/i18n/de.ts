@@ -48,8 +48,9 @@ const de: Translation = {
   orderHistory: '„Meine Bestellungen“ öffnen',
   newTab: '(öffnet sich in einem neuen Tab)',
   tipProductName:
-    'Unter „Meine Bestellungen“, auf der Verpackung oder in der Bedienungsanleitung. Manche Produkte tragen den Modellnamen auch als Wasserzeichen.',
-  tipSerialNumber: 'Auf dem Gehäuse des Produkts oder auf dem Ladekabel, aufgedruckt als „SN: A…“.',
+    'Der Modellname, wie er auf der Verpackung, auf dem Typenschild des Produkts oder in Ihrer Bestellung steht.',
+  tipSerialNumber:
+    'Auf dem Typenschild des Produkts (meist an der Unterseite) oder auf der Verpackung. Die Seriennummer beginnt mit „SN: A“.',
   photosHint: (max: number) => `Bis zu ${photos(max)}: JPEG, PNG oder WebP.`,
   addPhotos: 'Fotos hinzufügen',
   removePhoto: (name: string) => `${name} entfernen`,

@@ -48,8 +48,9 @@ export const en = {
   orderHistory: 'Open your order history',
   newTab: '(opens in a new tab)',
   tipProductName:
-    'In your order history, on the packaging or in the manual. Some products also carry the model name as a watermark.',
-  tipSerialNumber: 'On the product body or its charging cable, printed as “SN: A…”.',
+    'The model name as it appears on the box, on the rating label on the product, or in your order.',
+  tipSerialNumber:
+    'On the rating label on the product (often underneath) or on the box. It starts with “SN: A”.',
   photosHint: (max: number) => `Up to ${photos(max)}: JPEG, PNG or WebP.`,
   addPhotos: 'Add photos',
   removePhoto: (name: string) => `Remove ${name}`,

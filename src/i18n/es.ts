@@ -50,8 +50,9 @@ const es: Translation = {
   orderHistory: 'Ver su historial de pedidos',
   newTab: '(se abre en una pestaña nueva)',
   tipProductName:
-    'En su historial de pedidos, en el embalaje o en el manual. Algunos productos llevan además el nombre del modelo como marca de agua.',
-  tipSerialNumber: 'En el cuerpo del producto o en su cable de carga, impreso como «SN: A…».',
+    'El nombre del modelo tal como aparece en la caja, en la etiqueta de características del producto o en su pedido.',
+  tipSerialNumber:
+    'En la etiqueta de características del producto (normalmente en la parte inferior) o en la caja. Empieza por «SN: A».',
   photosHint: (max: number) => `Hasta ${photos(max)} en formato JPEG, PNG o WebP.`,
   addPhotos: 'Añadir fotos',
   removePhoto: (name: string) => `Eliminar ${name}`,

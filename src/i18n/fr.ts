@@ -44,15 +44,16 @@ const fr: Translation = {
 
   tip: 'Où trouver cette information\u202f?',
   tipOrderId:
-    'Dans votre compte Amazon, rubrique «\u00a0Vos commandes\u00a0». Il se présente ainsi\u00a0: 123-1234567-1234567.',
+    'Dans votre compte Amazon, rubrique «\u00a0Vos commandes\u00a0». Le numéro de commande se présente ainsi\u00a0: 123-1234567-1234567.',
   tipOrderIdShop: 'Dans l’e-mail de confirmation de votre commande ou dans l’historique de vos commandes.',
-  orderIdLooksLike: (example: string) => `Il se présente ainsi\u00a0: ${example}.`,
+  orderIdLooksLike: (example: string) => `Le numéro de commande se présente ainsi\u00a0: ${example}.`,
   orderHistoryShop: 'Ouvrir l’historique de vos commandes',
   orderHistory: 'Ouvrir «\u00a0Vos commandes\u00a0»',
   newTab: '(s’ouvre dans un nouvel onglet)',
   tipProductName:
-    'Dans «\u00a0Vos commandes\u00a0», sur l’emballage ou dans le mode d’emploi. Sur certains produits, le nom du modèle figure aussi en filigrane.',
-  tipSerialNumber: 'Sur le produit lui-même ou sur son câble de charge, après la mention «\u00a0SN: A…\u00a0».',
+    'Le nom du modèle tel qu’il figure sur la boîte, sur la plaque signalétique du produit ou dans votre commande.',
+  tipSerialNumber:
+    'Sur la plaque signalétique du produit (souvent en dessous) ou sur la boîte. Le numéro commence par «\u00a0SN: A\u00a0».',
   photosHint: (max: number) => `Jusqu’à ${photos(max)}\u00a0: JPEG, PNG ou WebP.`,
   addPhotos: 'Ajouter des photos',
   removePhoto: (name: string) => `Retirer ${name}`,

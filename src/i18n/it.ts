@@ -54,8 +54,9 @@ const it: Translation = {
   orderHistory: 'I suoi ordini su Amazon',
   newTab: '(si apre in una nuova scheda)',
   tipProductName:
-    'Nello storico dei suoi ordini, sulla confezione o nel manuale. Su alcuni prodotti il nome del modello è riportato anche in filigrana.',
-  tipSerialNumber: 'Sul corpo del prodotto o sul cavo di ricarica, stampato come «SN: A…».',
+    'Il nome del modello come appare sulla confezione, sulla targhetta del prodotto o nel suo ordine.',
+  tipSerialNumber:
+    'Sulla targhetta del prodotto (di solito sotto) o sulla confezione. Inizia con «SN: A».',
   photosHint: (max: number) => `Massimo ${photos(max)} in formato JPEG, PNG o WebP.`,
   addPhotos: 'Aggiungi foto',
   removePhoto: (name: string) => `Rimuovi ${name}`,

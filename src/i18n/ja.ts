@@ -42,8 +42,9 @@ const ja: Translation = {
   orderHistory: '注文履歴を開く',
   newTab: '（新しいタブで開きます）',
   tipProductName:
-    '注文履歴、商品のパッケージ、または取扱説明書に記載されています。商品によっては、モデル名が透かしで入っているものもあります。',
-  tipSerialNumber: '製品本体または充電ケーブルに「SN: A…」と印字されています。',
+    '商品の箱、製品の銘板ラベル、またはご注文内容に記載されているモデル名です。',
+  tipSerialNumber:
+    '製品の銘板ラベル（多くは底面）または箱に記載されています。「SN: A」で始まる番号です。',
   photosHint: (max: number) => `JPEG、PNG、WebP形式の写真を${number(max)}枚まで添付できます。`,
   addPhotos: '写真を追加',
   removePhoto: (name: string) => `「${name}」を削除`,

@@ -33,6 +33,15 @@ const ARGS: Record<string, unknown[]> = {
   errRateLimited: [30],
   errRefused: [403],
   errCaptchaBlocked: ['trusted-types refund-exchange-form'],
+  errOrderIdDigits: [16],
+  errOrderIdShop: ['KK-104233'],
+  orderIdLooksLike: ['KK-104233'],
+  errSerialShort: [4],
+  photoNoRoom: ['box.jpg', 1, 5],
+  photosAttached: [2, 5],
+  photoRemoved: ['box.jpg'],
+  nextSteps: ['jane@example.com'],
+  recapPhotos: [0],
 };
 
 const text = (t: Translation, key: keyof Translation): string => {
@@ -47,6 +56,17 @@ const text = (t: Translation, key: keyof Translation): string => {
 const SAME_AS_ENGLISH: Record<string, (keyof Translation)[]> = {};
 
 describe('dictionaries', () => {
+  it('say where the serial number and the model name are: the rating label or the box, not a cable or a watermark', () => {
+    for (const [locale, t] of Object.entries(all)) {
+      assert.match(t.tipSerialNumber, /SN: A/, locale);
+      assert.doesNotMatch(
+        `${t.tipSerialNumber} ${t.tipProductName}`,
+        /cable|câble|kabel|cavo|ケーブル|watermark|filigran|wasserzeichen|marca de agua|透かし/i,
+        locale,
+      );
+    }
+  });
+
   it('have every key of English with the same kind of value', () => {
     for (const [locale, t] of Object.entries(all)) {
       assert.deepEqual(Object.keys(t).sort(), Object.keys(en).sort(), locale);
