@@ -113,7 +113,7 @@ describe('refund-exchange-form', () => {
     const el = await render();
     for (const [field, text] of [
       ['orderId', 'Your Orders'],
-      ['productName', 'watermark'],
+      ['productName', 'rating label'],
       ['serialNumber', 'SN: A'],
     ] as const) {
       expect(description(el, $(el, `#${field}`))).to.contain(text);
