@@ -38,10 +38,13 @@ const options = (el: RefundExchangeForm) =>
 /** Chooses a purchase site from the list by keyboard, as a customer would. */
 async function choose(el: RefundExchangeForm, id: string): Promise<void> {
   const select = $<HTMLSelectElement>(el, '#marketplace');
-  const steps = [...select.options].findIndex((o) => o.value === id) - select.selectedIndex;
+  const target = [...select.options].findIndex((o) => o.value === id);
   focus(el, '#marketplace');
-  for (let i = 0; i < Math.abs(steps); i++) await press(steps > 0 ? 'ArrowDown' : 'ArrowUp');
-  await el.updateComplete;
+  // A key at a time until it is there: WebKit's driver may drop a key pressed twice in a row.
+  for (let presses = 0; select.selectedIndex !== target && presses < 20; presses++) {
+    await press(target > select.selectedIndex ? 'ArrowDown' : 'ArrowUp');
+    await el.updateComplete;
+  }
   expect(select.value).to.equal(id);
 }
 
