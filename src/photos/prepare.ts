@@ -7,7 +7,7 @@
  */
 import { LIMITS } from '../fields.js';
 import type { ImagePayload } from '../schema.js';
-import { HEAD_BYTES, isTruncated, MAX_PIXELS, sniff } from './sniff.js';
+import { HEAD_BYTES, isTruncated, MAX_PIXELS, sniff, type Sniffed } from './sniff.js';
 
 export type PhotoProblem = 'empty' | 'not-image' | 'heic' | 'too-big' | 'damaged';
 
@@ -31,20 +31,24 @@ export async function preparePhoto(file: File, options: PrepareOptions = {}): Pr
 
 const problem = (reason: PhotoProblem): PreparedPhoto => ({ ok: false, problem: reason });
 
+const readHead = async (file: File) => sniff(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
+
+/** What the first bytes already rule out: an empty file, HEIC, or not a picture. */
+const early = (file: File, { kind }: Sniffed): PhotoProblem | undefined =>
+  file.size === 0 ? 'empty' : kind === 'heic' ? 'heic' : kind === 'unknown' || kind === 'gif' ? 'not-image' : undefined;
+
 /**
- * What is wrong with a file by its first bytes alone (empty, HEIC, not a picture), without
- * decoding it: for a file there is no room for, whose own problem helps the customer more.
+ * What is wrong with a file by its first bytes alone, without decoding it: for a file there is
+ * no room for, whose own problem helps the customer more.
  */
-export async function headProblem(file: File): Promise<PhotoProblem | undefined> {
-  if (file.size === 0) return 'empty';
-  const { kind } = sniff(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
-  return kind === 'heic' ? 'heic' : kind === 'unknown' || kind === 'gif' ? 'not-image' : undefined;
-}
+export const headProblem = async (file: File): Promise<PhotoProblem | undefined> =>
+  file.size === 0 ? 'empty' : early(file, await readHead(file));
 
 async function prepare(file: File, maxEdge: number, quality: number): Promise<PreparedPhoto> {
-  const early = await headProblem(file);
-  if (early) return problem(early);
-  let found = sniff(new Uint8Array(await file.slice(0, HEAD_BYTES).arrayBuffer()));
+  if (file.size === 0) return problem('empty');
+  let found = await readHead(file);
+  const refused = early(file, found);
+  if (refused) return problem(refused);
   const bytes = new Uint8Array(await file.arrayBuffer());
   // A JPEG's frame header may sit behind more APPn segments than the head holds.
   if (!found.width) found = sniff(bytes);

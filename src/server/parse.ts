@@ -19,13 +19,26 @@ export type ParseResult =
 const NOT_AN_OBJECT = 'Send the request as one JSON object.';
 
 /**
+ * The schema for each options object, built once: a receiver passes the same one with every
+ * request, and building compiles each channel's pattern. So an options object is read once:
+ * change settings by passing a new one.
+ */
+const built = new WeakMap<SchemaOptions, ReturnType<typeof createRequestSchema>>();
+const DEFAULTS: SchemaOptions = {};
+function schemaFor(options: SchemaOptions = DEFAULTS) {
+  let schema = built.get(options);
+  if (!schema) built.set(options, (schema = createRequestSchema(options)));
+  return schema;
+}
+
+/**
  * Checks a parsed JSON body against the same schema the form uses. Errors come one per field
  * (its first problem, in form order), with the English text the form itself would show.
  * Unknown keys are dropped from the request, not reported.
  */
 export function parseRequest(body: unknown, options?: SchemaOptions): ParseResult {
   // With the input, a message can say by how much a value is too long.
-  const result = createRequestSchema(options).safeParse(body, { reportInput: true });
+  const result = schemaFor(options).safeParse(body, { reportInput: true });
   return result.success
     ? { ok: true, request: result.data }
     : { ok: false, errors: fieldErrors(result.error.issues) };
