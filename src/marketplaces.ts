@@ -14,11 +14,11 @@ export const MARKETPLACE_IDS = [
 export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
 
 /**
- * The name a customer knows the site by, the same in every language: "Amazon.de"; the one
- * site without a country in its name gets it added, "Amazon.com (US)".
+ * The name a customer knows the site by: "Amazon.de"; the one site without a country in its
+ * name gets it added in the customer's language, "Amazon.com (US)", "Amazon.com (États-Unis)".
  */
-export const marketplaceName = (id: MarketplaceId): string =>
-  `A${id.slice(1)}${id === 'amazon.com' ? ' (US)' : ''}`;
+export const marketplaceName = (id: MarketplaceId, us = 'US'): string =>
+  `A${id.slice(1)}${id === 'amazon.com' ? `\u00a0(${us})` : ''}`;
 
 /** Every Amazon marketplace writes order IDs as 3-7-7 digits. */
 export const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;

@@ -100,7 +100,7 @@ export class RefundExchangeForm extends LitElement {
   }));
   private readonly captcha = new CaptchaSlot(
     this,
-    () => ({ sitekey: this.sitekey, puzzleEndpoint: this.puzzleEndpoint, locale: this.t.locale, active: this.interacted }),
+    () => ({ sitekey: this.sitekey, puzzleEndpoint: this.puzzleEndpoint, t: this.t, active: this.interacted }),
     () => this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'captcha' })),
   );
 
@@ -344,7 +344,7 @@ export class RefundExchangeForm extends LitElement {
     const t = this.t;
     const { phase, receipt, done } = this.submission;
     if (phase === 'sent' && done) {
-      const site = this.limits.name(receipt?.marketplace ?? '', this.tag);
+      const site = this.limits.name(receipt?.marketplace ?? '', this.tag, t);
       return done(t, { receipt, site, onCopy: () => void this.submission.copyReference(), onNew: this.handleStartOver });
     }
     const c = fields.context(t, this.model, this.rules.problems(), this.lock, this.handleInput);
@@ -365,7 +365,7 @@ export class RefundExchangeForm extends LitElement {
         ${fields.summary(c, (e, field) => this.handleSummaryLink(e, field))}
         ${fields.draftNotice(t, this.drafts, this.handleStartOver)}
         <p class="note">${t.requiredNote}</p>
-        ${this.limits.offered.length > 1 ? fields.select(c, 'marketplace', this.limits.names(this.tag), marketplace) : nothing}
+        ${this.limits.offered.length > 1 ? fields.select(c, 'marketplace', this.limits.names(this.tag, t), marketplace) : nothing}
         ${fields.input(c, 'email', 'email', 'email')}
         ${fields.input(c, 'name', 'text', 'name')}
         ${fields.input(c, 'orderId', 'text', 'off', sections.orderTip(t, marketplace, this.limits.channel(marketplace), this.tag))}
@@ -384,7 +384,7 @@ export class RefundExchangeForm extends LitElement {
               onRemove: (id) => this.handleRemovePhoto(id),
             })
           : nothing}
-        ${this.sitekey ? fields.captcha(c, { failed: this.captcha.failed, blocked: this.captcha.blocked, onRetry: this.handleCaptchaRetry }) : nothing}
+        ${this.sitekey ? fields.captcha(c, this.captcha, this.handleCaptchaRetry) : nothing}
         ${sections.actions(t, {
           status: { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.submission.phase as string],
           busy: this.busy,

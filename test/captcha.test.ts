@@ -7,7 +7,9 @@ import '../src/define.js';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeErrorEvent, RefundExchangeSuccessEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
-import { $, fillValid, lookLikeAPerson, received, uniqueName, until } from './helpers.js';
+import de from '../src/i18n/de.js';
+import ja from '../src/i18n/ja.js';
+import { $, fillValid, lookLikeAPerson, press, received, uniqueName, until } from './helpers.js';
 
 lookLikeAPerson();
 
@@ -117,6 +119,10 @@ describe('captcha', () => {
     expect((await error).detail).to.deep.equal({ kind: 'captcha' });
     await el.updateComplete;
     expect($(el, '#captcha-error').textContent).to.equal(en.errCaptchaFetch);
+    // The widget keeps its headline, in the form's words; its English detail and its own retry
+    // button give way to the form's message and retry button.
+    expect(widgetText(el)).to.equal(en.captchaFailed);
+    expect(el.shadowRoot!.querySelector('.frc-button')).to.equal(null);
     await expect(el).to.be.accessible();
     $(el, '#captcha-retry').click();
     await solved(el);
@@ -221,13 +227,44 @@ describe('captcha', () => {
     expect((await puzzleLog(name)).map((r) => r.sitekey).sort()).to.deep.equal(['A', 'B']);
   });
 
-  it('speaks the form’s language', async () => {
-    const { el } = await captchaForm('', '', 'de');
+  for (const [lang, t] of [['de', de], ['ja', ja]] as const) {
+    it(`speaks the form’s language (${lang}), calling the check by the name its label gives it`, async () => {
+      const { el } = await captchaForm('', '', lang);
+      $(el, '#email').focus();
+      await solved(el);
+      expect($(el, '#captcha-label').textContent).to.equal(t.captcha);
+      expect(widgetText(el)).to.equal(t.captchaDone);
+      expect(t.captchaDone).to.contain(t.captcha);
+    });
+  }
+
+  it('tells a customer whose browser it refuses what to do, with no retry that cannot help', async () => {
+    const { el } = await captchaForm();
+    // What its browser check looks for in an automated browser (NOTES).
+    Object.defineProperty(Navigator.prototype, 'webdriver', { get: () => true, configurable: true });
+    try {
+      const error = oneEvent(el, 'refund-exchange-error') as Promise<RefundExchangeErrorEvent>;
+      $(el, '#email').focus();
+      expect((await error).detail).to.deep.equal({ kind: 'captcha' });
+      await el.updateComplete;
+      expect($(el, '#captcha-error').textContent).to.equal(en.errCaptchaBrowser);
+      // Not its English "Browser check failed, try a different browser".
+      expect(widgetText(el)).to.equal(en.captchaFailed);
+      expect(el.shadowRoot!.querySelector('#captcha-retry, .frc-button')).to.equal(null);
+      await expect(el).to.be.accessible();
+    } finally {
+      lookLikeAPerson();
+    }
+  });
+
+  it('keeps its FriendlyCaptcha link out of the tab order: Tab goes from the check to Submit', async () => {
+    const { el } = await captchaForm();
     $(el, '#email').focus();
     await solved(el);
-    // Loaded after the page was set up above, like the form's own chunk.
-    const { localizations } = await import('friendly-challenge');
-    expect(widgetText(el)).to.contain(localizations.de.text_completed);
-    expect($(el, '#captcha-label').textContent).not.to.equal(en.captcha);
+    const link = $<HTMLAnchorElement>(el, '.frc-banner a');
+    expect(link.href).to.equal('https://friendlycaptcha.com/');
+    $(el, '#captcha').focus();
+    await press('Tab');
+    expect(el.shadowRoot!.activeElement).to.equal($(el, '[part~=submit]'));
   });
 });

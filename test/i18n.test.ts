@@ -209,6 +209,30 @@ describe('refund-exchange-form in every language', () => {
     expect(getComputedStyle($(el, 'label')).fontStyle).to.equal('normal');
   });
 
+  it('names Amazon.com’s country in the customer’s language', async () => {
+    for (const [lang, t] of [
+      ['fr-CA', frCA],
+      ['de', de],
+      ['ja', ja],
+    ] as const) {
+      const el = await inPage(html`<refund-exchange-form lang=${lang} endpoint="/x"></refund-exchange-form>`);
+      expect($(el, '#marketplace option[value="amazon.com"]').textContent).to.equal(`Amazon.com\u00a0(${t.countryUS})`);
+    }
+    expect(frCA.countryUS).to.equal('États-Unis');
+  });
+
+  it('takes the order-ID example as the tip writes it, non-breaking hyphens and all', async () => {
+    const el = await inPage(html`<refund-exchange-form lang="fr" endpoint="/x"></refund-exchange-form>`);
+    const example = /\d{3}\u2011\d{7}\u2011\d{7}/.exec(description(el, $(el, '#orderId')))?.[0];
+    expect(example).to.equal('123\u20111234567\u20111234567');
+    focus(el, '#orderId');
+    await type(example!);
+    await press('Tab');
+    await el.updateComplete;
+    expect($<HTMLInputElement>(el, '#orderId').value).to.equal('123-1234567-1234567');
+    expect($(el, '#orderId').getAttribute('aria-invalid')).to.equal('false');
+  });
+
   it('never lets the browser show its own validation bubble', async () => {
     const el = await inPage(html`<refund-exchange-form lang="de" endpoint="/x"></refund-exchange-form>`);
     const form = $<HTMLFormElement>(el, 'form');

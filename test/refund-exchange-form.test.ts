@@ -92,7 +92,7 @@ describe('refund-exchange-form', () => {
     ]);
     expect($<HTMLSelectElement>(el, '#marketplace').value).to.equal('amazon.com');
     const names = [...$(el, '#marketplace').querySelectorAll('option')].map((o) => o.textContent);
-    expect(names).to.include.members(['Amazon.com (US)', 'Amazon.co.uk', 'Amazon.co.jp']);
+    expect(names).to.include.members(['Amazon.com\u00a0(US)', 'Amazon.co.uk', 'Amazon.co.jp']);
     const warn = console.warn;
     const warnings: unknown[] = [];
     console.warn = (...args: unknown[]) => warnings.push(args.join(' '));
@@ -182,9 +182,10 @@ describe('refund-exchange-form', () => {
     expect($(el, '#orderId').getAttribute('aria-invalid')).to.equal('false');
     await press('Tab');
     await el.updateComplete;
-    expect(errorText(el, 'orderId')).to.equal('An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has 4.');
+    expect(errorText(el, 'orderId')).to.equal('An Amazon order ID has 17\u00a0digits, like 123\u20111234567\u20111234567. This one has 4.');
     expect($(el, '#orderId').getAttribute('aria-invalid')).to.equal('true');
-    expect(description(el, $(el, '#orderId'))).to.contain('like 123-1234567-1234567');
+    // The example never breaks at its hyphens (U+2011).
+    expect(description(el, $(el, '#orderId'))).to.contain('like 123\u20111234567\u20111234567');
     // Leaving an untouched field shows nothing.
     focus(el, '#email');
     await press('Tab');
@@ -203,15 +204,19 @@ describe('refund-exchange-form', () => {
     const el = await render();
     const cases: [string, string, string][] = [
       ['email', 'jane@', 'Enter an email address like name@example.com.'],
-      ['email', `${'a'.repeat(250)}@example.com`, '8 characters too many. Shorten this to at most 254.'],
+      ['email', `${'a'.repeat(250)}@example.com`, '8\u00a0characters too many. Shorten this to at most 254.'],
       ['name', '   ', 'Enter your name.'],
-      ['name', 'x'.repeat(101), '1 character too many. Shorten this to at most 100.'],
-      ['orderId', '1234-123456-123456', 'An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has 16.'],
-      ['orderId', '123-1234567-12345Z7', 'An Amazon order ID has digits only, like 123-1234567-1234567. Check for a letter O or I typed instead of 0 or 1.'],
-      ['productName', 'p'.repeat(201), '1 character too many. Shorten this to at most 200.'],
-      ['serialNumber', 'SN: A1', 'This serial number is too short: it has at least 4 letters and digits, like A1234567.'],
+      ['name', 'x'.repeat(101), '1\u00a0character too many. Shorten this to at most 100.'],
+      ['orderId', '1234-123456-123456', 'An Amazon order ID has 17\u00a0digits, like 123\u20111234567\u20111234567. This one has 16.'],
+      [
+        'orderId',
+        '123-1234567-12345Z7',
+        'An Amazon order ID has digits only, like 123\u20111234567\u20111234567. Check for a letter O or I typed instead of 0\u00a0or 1.',
+      ],
+      ['productName', 'p'.repeat(201), '1\u00a0character too many. Shorten this to at most 200.'],
+      ['serialNumber', 'SN: A1', 'This serial number is too short: it has at least 4\u00a0letters and digits, like A1234567.'],
       ['serialNumber', 'A12-345', 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).'],
-      ['details', 'd'.repeat(2001), '1 character too many. Shorten this to at most 2,000.'],
+      ['details', 'd'.repeat(2001), '1\u00a0character too many. Shorten this to at most 2,000.'],
     ];
     for (const [field, value, message] of cases) {
       const control = $<HTMLInputElement>(el, `#${field}`);
@@ -257,11 +262,11 @@ describe('refund-exchange-form', () => {
     await el.updateComplete;
     await until(() => el.shadowRoot!.activeElement?.classList.contains('summary'));
     const summary = $(el, '.summary');
-    expect(summary.querySelector('p')!.textContent).to.equal('Please fix 6 problems before sending:');
+    expect(summary.querySelector('p')!.textContent).to.equal('Please fix 6\u00a0problems before sending:');
     const links = [...summary.querySelectorAll('a')];
     const fields = ['email', 'name', 'orderId', 'productName', 'resolution', 'reason'];
     expect(links.map((a) => a.getAttribute('href'))).to.deep.equal(fields.map((f) => `#${f}`));
-    expect(links[2]!.textContent).to.equal('Enter the order ID from your Amazon order history.');
+    expect(links[2]!.textContent).to.equal('Enter the order ID from “Your Orders” on Amazon.');
     expect(event.detail.kind).to.equal('validation');
     expect(event.detail.errors!.map((e) => e.field)).to.deep.equal(fields);
     links[2]!.click();
@@ -465,7 +470,7 @@ describe('refund-exchange-form', () => {
     const el = await fixture<RefundExchangeForm>(
       html`<refund-exchange-form lang="en" endpoint="/x" max-images="many"></refund-exchange-form>`,
     );
-    expect($(el, '#images-hint').textContent).to.equal('Up to 5 photos: JPEG, PNG or WebP.');
+    expect($(el, '#images-hint').textContent).to.equal('Up to 5\u00a0photos: JPEG, PNG or WebP.');
   });
 
   it('reports a network failure kindly', async () => {

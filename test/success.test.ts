@@ -42,7 +42,7 @@ describe('the success view', () => {
     expect(view.textContent).to.contain(en.sent);
     expect($(el, '.ref').textContent).to.contain(en.reference('R-000042'));
     expect(recap(el)).to.deep.equal([
-      [en.marketplace, 'Amazon.com (US)'],
+      [en.marketplace, 'Amazon.com\u00a0(US)'],
       [en.orderId, '123-1234567-1234567'],
       [en.productName, 'Wireless Earbuds X2'],
       [en.resolution, en.exchange],

@@ -8,7 +8,8 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { WidgetInstance } from 'friendly-challenge';
 import { captchaStyles } from './styles.js';
-import { captchaLanguage } from './language.js';
+import { captchaTexts } from './language.js';
+import type { Translation } from '../i18n/index.js';
 import { policyAllowed, TRUSTED_TYPES_DIRECTIVE, trustedWidget, withoutMarkupSink } from './trusted-types.js';
 
 export type CaptchaState = 'idle' | 'solving' | 'done' | 'failed';
@@ -16,8 +17,8 @@ export type CaptchaState = 'idle' | 'solving' | 'done' | 'failed';
 export interface CaptchaSettings {
   sitekey: string;
   puzzleEndpoint?: string;
-  /** The locale the form is shown in. */
-  locale: string;
+  /** The form's dictionary, for the widget's words. */
+  t: Translation;
   /** Where the widget's node goes: an element the template renders and never fills. */
   container: HTMLElement;
   /** The form's shadow root, which gets the widget's styles. */
@@ -32,6 +33,8 @@ export class CaptchaController implements ReactiveController {
   solution = '';
   /** When the page's CSP refused the captcha: the directive it must add. */
   blocked?: string;
+  /** The widget's browser check refused this browser (automated, or hiding its languages). */
+  refusedBrowser = false;
 
   private widget?: WidgetInstance;
   private node?: HTMLElement;
@@ -60,11 +63,10 @@ export class CaptchaController implements ReactiveController {
 
   /** Puts a widget into `settings.container` and starts solving, unless one is already there. */
   start(settings: CaptchaSettings): void {
-    const language = captchaLanguage(settings.locale);
     const key = `${settings.sitekey} ${settings.puzzleEndpoint ?? ''}`;
     if (this.node?.isConnected && this.node.parentElement === settings.container && key === this.key) {
       // Texts already on screen stay; the next state the widget shows is in the new language.
-      this.widget?.loadLanguage(language as never);
+      this.widget?.loadLanguage(captchaTexts(settings.t));
       return;
     }
     // Not destroy(): a submit already waiting keeps waiting for the new widget's solution.
@@ -73,7 +75,7 @@ export class CaptchaController implements ReactiveController {
     const node = (this.node = document.createElement('div'));
     node.className = 'frc-captcha';
     // friendly-challenge shows each state with innerHTML, which Trusted Types would block.
-    withoutMarkupSink(node);
+    withoutMarkupSink(node, adapt);
     settings.container.append(node);
     const sheet = captchaStyles.styleSheet;
     const { root } = settings;
@@ -85,7 +87,7 @@ export class CaptchaController implements ReactiveController {
       return this.fail();
     }
     try {
-      this.widget = this.create(node, settings, language);
+      this.widget = this.create(node, settings);
     } catch {
       // Workers refused outright (a host CSP without `worker-src blob:`, say).
       return this.fail();
@@ -94,17 +96,20 @@ export class CaptchaController implements ReactiveController {
     void widget.start().then(() => {
       // Its "browser check" refuses some browsers on screen only, with no callback.
       const started = (widget as unknown as { hasBeenStarted: boolean }).hasBeenStarted;
-      if (!started && widget === this.widget && this.state === 'solving') this.fail();
+      if (!started && widget === this.widget && this.state === 'solving') {
+        this.refusedBrowser = true;
+        this.fail();
+      }
     });
   }
 
-  private create(node: HTMLElement, settings: CaptchaSettings, language: string): WidgetInstance {
+  private create(node: HTMLElement, settings: CaptchaSettings): WidgetInstance {
     const widget = trustedWidget(
       () =>
         new WidgetInstance(node, {
           sitekey: settings.sitekey,
           ...(settings.puzzleEndpoint ? { puzzleEndpoint: settings.puzzleEndpoint } : {}),
-          language: language as never,
+          language: captchaTexts(settings.t),
           startMode: 'none',
           skipStyleInjection: true,
           // The solution travels in the JSON body, not in a form field.
@@ -163,6 +168,7 @@ export class CaptchaController implements ReactiveController {
     this.solution = '';
     this.state = 'idle';
     this.blocked = undefined;
+    this.refusedBrowser = false;
   }
 
   private done(solution: string): void {
@@ -196,6 +202,21 @@ export class CaptchaController implements ReactiveController {
       else w.reject();
     }
   }
+}
+
+/**
+ * Fits each state's markup to the form before it is shown. Its "FriendlyCaptcha" link stays for
+ * the pointer but leaves the tab order, between the last field and Submit. An error keeps only
+ * its localized headline: the detail is English ("Browser check failed…") and the form's own
+ * message below says what happened and what to do, with the form's own retry button.
+ */
+function adapt(markup: DocumentFragment): void {
+  markup.querySelector('.frc-banner a')?.setAttribute('tabindex', '-1');
+  const text = markup.querySelector('.frc-text');
+  const headline = text?.querySelector('b');
+  if (!text || !headline) return;
+  text.replaceChildren(headline);
+  markup.querySelector('.frc-button')?.remove();
 }
 
 /** The puzzle bytes inside a solution string `signature.puzzle.solutions.diagnostics`. */

@@ -5,12 +5,13 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { CaptchaController } from './controller.js';
+import type { Translation } from '../i18n/index.js';
 
 export interface CaptchaSetup {
   sitekey?: string;
   puzzleEndpoint?: string;
-  /** The locale the form is shown in. */
-  locale: string;
+  /** The form's dictionary, for the widget's words. */
+  t: Translation;
   /** Set on the first focus or touch: solving starts then, not on page load. */
   active: boolean;
 }
@@ -31,7 +32,7 @@ export class CaptchaSlot implements ReactiveController {
   }
 
   hostUpdated(): void {
-    const { sitekey, puzzleEndpoint, locale, active } = this.setup();
+    const { sitekey, puzzleEndpoint, t, active } = this.setup();
     // Lit still renders a removed element; its captcha is gone and must not come back.
     if (!this.host.isConnected || !sitekey) return this.destroy();
     const container = this.host.renderRoot.querySelector<HTMLElement>('.captcha');
@@ -51,7 +52,7 @@ export class CaptchaSlot implements ReactiveController {
       );
       return;
     }
-    this.controller.start({ sitekey, puzzleEndpoint, locale, container, root: this.host.renderRoot as ShadowRoot });
+    this.controller.start({ sitekey, puzzleEndpoint, t, container, root: this.host.renderRoot as ShadowRoot });
   }
 
   /** Whether the captcha cannot go on without the customer's retry. */
@@ -62,6 +63,11 @@ export class CaptchaSlot implements ReactiveController {
   /** Set when the page's CSP refused the captcha: the directive the page must add. */
   get blocked(): string | undefined {
     return this.controller?.blocked;
+  }
+
+  /** Whether the widget's browser check refused this browser: no retry will help. */
+  get refusedBrowser(): boolean {
+    return !!this.controller?.refusedBrowser;
   }
 
   get solution(): string {

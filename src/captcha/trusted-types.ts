@@ -100,12 +100,17 @@ export function trustedWidget<W>(create: () => W): W {
 /**
  * Gives `node` an own `innerHTML` setter that builds friendly-challenge's markup with DOM
  * calls, none of them a Trusted Types sink, so the prototype's (a sink) is never reached.
+ * `adapt` may change the markup before it is shown.
  */
-export function withoutMarkupSink(node: HTMLElement): void {
+export function withoutMarkupSink(node: HTMLElement, adapt: (markup: DocumentFragment) => void): void {
   Object.defineProperty(node, 'innerHTML', {
     configurable: true,
     get: Object.getOwnPropertyDescriptor(Element.prototype, 'innerHTML')?.get,
-    set: (markup: string) => node.replaceChildren(markupToDOM(markup)),
+    set: (markup: string) => {
+      const dom = markupToDOM(markup);
+      adapt(dom);
+      node.replaceChildren(dom);
+    },
   });
 }
 

@@ -7,6 +7,7 @@ import { LIMITS } from '../fields.js';
 import { marketplaceName, parseMarketplaces, type MarketplaceId } from '../marketplaces.js';
 import { checkChannels, localize, type Channel } from '../channels.js';
 import type { SchemaOptions } from '../schema.js';
+import type { Translation } from '../i18n/index.js';
 
 /** The attributes the limits come from. */
 export interface LimitsHost {
@@ -43,14 +44,14 @@ export class FormLimits {
     return this.channels.find((c) => c.id === id);
   }
 
-  /** A site's name in `locale`. */
-  name(id: string, locale: string): string {
-    return localize(this.channel(id)?.names, locale) ?? marketplaceName(id as MarketplaceId);
+  /** A site's name in `locale`, whose dictionary is `t`. */
+  name(id: string, locale: string, t: Translation): string {
+    return localize(this.channel(id)?.names, locale) ?? marketplaceName(id as MarketplaceId, t.countryUS);
   }
 
   /** Each site offered with its name in `locale`, for the list. */
-  names(locale: string): [string, string][] {
-    return this.offered.map((id) => [id, this.name(id, locale)]);
+  names(locale: string, t: Translation): [string, string][] {
+    return this.offered.map((id) => [id, this.name(id, locale, t)]);
   }
 
   /** What the rules need to know of the sites and photos. */

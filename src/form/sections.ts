@@ -4,7 +4,8 @@
  * and call back the element's handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import type { Translation } from '../i18n/index.js';
+import { sentences, type Translation } from '../i18n/index.js';
+import { nobreak } from '../i18n/typography.js';
 import { orderHistoryUrl, type MarketplaceId } from '../marketplaces.js';
 import { localize, type Channel } from '../channels.js';
 
@@ -26,7 +27,7 @@ export function policies(t: Translation, days: number, months: number): Template
 export function orderTip(t: Translation, site: string | undefined, channel: Channel | undefined, locale: string) {
   const url = channel ? channel.orderHistoryUrl : site && orderHistoryUrl(site as MarketplaceId);
   return html`${channel
-      ? `${localize(channel.tip, locale) ?? t.tipOrderIdShop} ${t.orderIdLooksLike(channel.orderIdExample)}`
+      ? sentences(t, [localize(channel.tip, locale) ?? t.tipOrderIdShop, t.orderIdLooksLike(nobreak(channel.orderIdExample))])
       : t.tipOrderId}
     ${url
       ? html`<a href=${url} target="_blank" rel="noopener"

@@ -256,13 +256,18 @@ export function photos(c: FieldContext, view: PhotosView): TemplateResult {
  */
 export function captcha(
   c: FieldContext,
-  view: { failed: boolean; blocked: string | undefined; onRetry: () => void },
+  view: { failed: boolean; blocked: string | undefined; refusedBrowser: boolean },
+  onRetry: () => void,
 ): TemplateResult {
   const { t } = c;
   const refused = !!c.model.serverErrors.captcha;
   // The server's reason (expired, used, failed) is in its language; the remedy is the same.
-  // A page that blocks the captcha needs its owner, not the customer's connection, to act.
-  const failure = view.blocked ? t.errCaptchaBlocked(view.blocked) : t.errCaptchaFetch;
+  // A page that blocks the captcha needs its owner, and a refused browser another browser, to act.
+  const failure = view.refusedBrowser
+    ? t.errCaptchaBrowser
+    : view.blocked
+      ? t.errCaptchaBlocked(view.blocked)
+      : t.errCaptchaFetch;
   const error = refused ? t.errCaptchaRefused : view.failed ? failure : undefined;
   return html`<div class="field" part="field">
     <span id="captcha-label" class="label" part="label">${t.captcha}</span>
@@ -275,8 +280,8 @@ export function captcha(
       aria-describedby="captcha-error"
     ></div>
     <p id="captcha-error" class="error" part="error" aria-live=${c.live}>${error ?? nothing}</p>
-    ${view.failed || refused
-      ? html`<button id="captcha-retry" type="button" part="button" @click=${view.onRetry}>${t.captchaRetry}</button>`
+    ${(view.failed && !view.refusedBrowser) || refused
+      ? html`<button id="captcha-retry" type="button" part="button" @click=${onRetry}>${t.captchaRetry}</button>`
       : nothing}
   </div>`;
 }

@@ -1,17 +1,15 @@
 /** German (Germany): Sie-form, as on the brand's German storefront; Amazon.de wording. */
 import type { Translation } from './en.js';
+import { AMAZON_EXAMPLE, counting } from './typography.js';
 
-const number = new Intl.NumberFormat('de-DE').format;
-const plural = new Intl.PluralRules('de-DE');
-/** "1 Foto", "2 Fotos": the number formatted, the noun by the language's plural rules. */
-const count = (n: number, one: string, other: string) =>
-  `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
+const { number, count } = counting('de-DE');
 const photos = (n: number) => count(n, 'Foto', 'Fotos');
 
 const de: Translation = {
   locale: 'de-DE',
 
   marketplace: 'Gekauft bei',
+  countryUS: 'USA',
   email: 'E-Mail-Adresse',
   name: 'Ihr Name',
   orderId: 'Bestellnummer',
@@ -23,16 +21,16 @@ const de: Translation = {
   damaged_on_arrival: 'Beschädigt angekommen',
   defective: 'Defekt',
   wrong_item_sent: 'Falschen Artikel erhalten',
-  ordered_wrong_item: 'Falschen Artikel bestellt',
+  ordered_wrong_item: 'Versehentlich bestellt',
   no_longer_needed: 'Nicht mehr benötigt',
   other: 'Sonstiges',
   serialNumber: 'Seriennummer',
   details: 'Beschreibung des Problems',
   images: 'Fotos',
   choose: 'Bitte wählen…',
-  optional: '(freiwillig)',
+  optional: '(optional)',
   requiredNote: 'Pflichtfelder sind mit * gekennzeichnet.',
-  charCount: (n: number, max: number) => `${number(n)} von ${number(max)} Zeichen`,
+  charCount: (n: number, max: number) => `${number(n)}\u00a0von ${number(max)}\u00a0Zeichen`,
 
   policies: 'Unser Versprechen',
   policyReturn: (days: number) => `${count(days, 'Tag', 'Tage')} Rückgaberecht ohne Angabe von Gründen`,
@@ -41,9 +39,9 @@ const de: Translation = {
 
   tip: 'Wo finde ich das?',
   tipOrderId:
-    'In Ihrem Amazon-Konto unter „Meine Bestellungen“. Die Bestellnummer hat das Format 123-1234567-1234567.',
+    `In Ihrem Amazon-Konto unter „Meine Bestellungen“. Die Bestellnummer hat das Format ${AMAZON_EXAMPLE}.`,
   tipOrderIdShop: 'In Ihrer Bestellbestätigung per E-Mail oder in Ihrem Bestellverlauf.',
-  orderIdLooksLike: (example: string) => `Die Bestellnummer sieht etwa so aus: ${example}.`,
+  orderIdLooksLike: (example: string) => `Die Bestellnummer hat das Format ${example}.`,
   orderHistoryShop: 'Bestellverlauf öffnen',
   orderHistory: '„Meine Bestellungen“ öffnen',
   newTab: '(öffnet sich in einem neuen Tab)',
@@ -73,16 +71,16 @@ const de: Translation = {
   errReason: 'Wählen Sie einen Grund für Ihre Anfrage aus.',
   errEmail: 'Geben Sie eine E-Mail-Adresse im Format name@example.com ein.',
   errTooLong: (max: number, over: number) =>
-    `${number(over)} Zeichen zu viel. Kürzen Sie Ihre Eingabe auf höchstens ${number(max)} Zeichen.`,
+    `${number(over)}\u00a0Zeichen zu viel. Kürzen Sie Ihre Eingabe auf höchstens ${number(max)}\u00a0Zeichen.`,
   errOrderId:
-    'Geben Sie die Bestellnummer aus „Meine Bestellungen“ bei Amazon ein, z.\u00a0B. 123-1234567-1234567.',
+    `Geben Sie die Bestellnummer aus „Meine Bestellungen“ bei Amazon ein, z.\u00a0B. ${AMAZON_EXAMPLE}.`,
   errOrderIdShopMissing: 'Geben Sie die Bestellnummer aus Ihrer Bestellbestätigung ein.',
   errOrderIdShop: (example: string) =>
     `Geben Sie die Bestellnummer so ein, wie sie in Ihrer Bestellbestätigung steht, z.\u00a0B. ${example}.`,
   errOrderIdDigits: (digits: number) =>
-    `Eine Amazon-Bestellnummer hat 17\u00a0Ziffern, z.\u00a0B. 123-1234567-1234567. Ihre Eingabe hat ${number(digits)}.`,
+    `Eine Amazon-Bestellnummer hat 17\u00a0Ziffern, z.\u00a0B. ${AMAZON_EXAMPLE}. Ihre Eingabe hat ${count(digits, 'Ziffer', 'Ziffern')}.`,
   errOrderIdLetters:
-    'Eine Amazon-Bestellnummer besteht nur aus Ziffern, z.\u00a0B. 123-1234567-1234567. Prüfen Sie, ob statt einer 0 oder 1 ein O oder I eingegeben wurde.',
+    `Eine Amazon-Bestellnummer besteht nur aus Ziffern, z.\u00a0B. ${AMAZON_EXAMPLE}. Prüfen Sie, ob statt einer 0\u00a0oder 1\u00a0ein O oder I eingegeben wurde.`,
   errSerialShort: (min: number) =>
     `Diese Seriennummer ist zu kurz. Eine Seriennummer hat mindestens ${number(min)}\u00a0Zeichen (Buchstaben und Ziffern), z.\u00a0B. A1234567.`,
   errResolution: 'Wählen Sie, ob Sie eine Rückerstattung oder einen Umtausch wünschen.',
@@ -90,12 +88,18 @@ const de: Translation = {
     'Geben Sie die Seriennummer so ein, wie sie nach „SN:“ aufgedruckt ist, z.\u00a0B. A1234567 (Buchstaben und Ziffern).',
   errDetailsOther: 'Sie haben „Sonstiges“ gewählt – bitte beschreiben Sie kurz, was passiert ist.',
   errImages: (max: number) => `Hängen Sie höchstens ${photos(max)} an.`,
-  errCaptcha: 'Bitte warten Sie, bis die automatische Sicherheitsprüfung abgeschlossen ist.',
-  errCaptchaFetch: 'Die automatische Sicherheitsprüfung konnte nicht starten. Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann erneut.',
+  errCaptcha: 'Bitte warten Sie, bis die Sicherheitsprüfung abgeschlossen ist.',
+  errCaptchaFetch: 'Die Sicherheitsprüfung konnte nicht starten. Prüfen Sie Ihre Internetverbindung und versuchen Sie es dann erneut.',
+  errCaptchaBrowser:
+    'Die Sicherheitsprüfung lässt diesen Browser nicht zu, daher kann das Formular damit nicht gesendet werden. Öffnen Sie diese Seite in einem anderen, aktuellen Browser oder deaktivieren Sie Erweiterungen, die verändern, wie sich Ihr Browser ausweist.',
   errCaptchaRefused: 'Die Sicherheitsprüfung ist abgelaufen oder konnte nicht bestätigt werden. Eine neue Prüfung läuft; bitte senden Sie das Formular erneut ab, sobald sie abgeschlossen ist.',
   captcha: 'Sicherheitsprüfung',
-  captchaWaiting: 'Sicherheitsprüfung wird abgeschlossen …',
+  captchaWaiting: 'Sicherheitsprüfung wird abgeschlossen…',
   captchaRetry: 'Prüfung erneut starten',
+  captchaRunning: 'Sicherheitsprüfung läuft…',
+  captchaDone: 'Sicherheitsprüfung abgeschlossen',
+  captchaExpired: 'Sicherheitsprüfung abgelaufen',
+  captchaFailed: 'Sicherheitsprüfung fehlgeschlagen',
   errInvalid: 'Bitte überprüfen Sie diese Angabe.',
 
   photoNotImage: (name: string) => `${name} ist kein Bild. Hängen Sie ein Foto im Format JPEG, PNG oder WebP an.`,
@@ -109,7 +113,7 @@ const de: Translation = {
     room > 0
       ? `${name} wurde nicht hinzugefügt: Es war nur noch Platz für ${photos(room)} (höchstens ${photos(max)}).`
       : `${name} wurde nicht hinzugefügt: Sie haben bereits die Höchstzahl von ${photos(max)} angehängt.`,
-  photosAttached: (n: number, max: number) => `Angehängte Fotos: ${number(n)} von ${number(max)}.`,
+  photosAttached: (n: number, max: number) => `Angehängte Fotos: ${number(n)}\u00a0von ${number(max)}.`,
   photoRemoved: (name: string) => `${name} wurde entfernt.`,
   photoUnavailable:
     'Fotos können gerade nicht hinzugefügt werden. Prüfen Sie Ihre Internetverbindung und versuchen Sie es erneut.',

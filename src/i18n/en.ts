@@ -1,18 +1,19 @@
 /**
  * English (US): the complete dictionary. Every other locale is typed against it, so a key
- * missing there fails the build. Terms with parameters or plurals are functions.
+ * missing there fails the build. Terms with parameters or plurals are functions. Its words
+ * follow the English glossary (glossary.ts), as each dictionary follows its own.
  */
-const number = new Intl.NumberFormat('en-US').format;
-const plural = new Intl.PluralRules('en-US');
-/** "1 photo", "2 photos": the number formatted, the noun by the language's plural rules. */
-const count = (n: number, one: string, other: string) =>
-  `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
+import { AMAZON_EXAMPLE, counting } from './typography.js';
+
+const { number, count } = counting('en-US');
 const photos = (n: number) => count(n, 'photo', 'photos');
 
 export const en = {
   locale: 'en-US',
 
   marketplace: 'Purchase site',
+  /** The country after Amazon.com, the one site whose name does not say it: "Amazon.com (US)". */
+  countryUS: 'US',
   email: 'Email address',
   name: 'Contact name',
   orderId: 'Order ID',
@@ -33,19 +34,19 @@ export const en = {
   choose: 'Choose…',
   optional: '(optional)',
   requiredNote: 'Fields marked * are required.',
-  charCount: (n: number, max: number) => `${number(n)} of ${number(max)} characters`,
+  charCount: (n: number, max: number) => `${number(n)}\u00a0of ${count(max, 'character', 'characters')}`,
 
   policies: 'Our promise',
-  policyReturn: (days: number) => `${number(days)}-day return for any reason`,
-  policyWarranty: (months: number) => `${number(months)}-month warranty`,
+  policyReturn: (days: number) => `${number(days)}\u2011day return for any reason`,
+  policyWarranty: (months: number) => `${number(months)}\u2011month warranty`,
   policySupport: 'Lifetime technical support',
 
   tip: 'Where do I find this?',
-  tipOrderId: 'In your Amazon account, under Your Orders (order history). It looks like 123-1234567-1234567.',
+  tipOrderId: `In your Amazon account, under “Your Orders”. It looks like ${AMAZON_EXAMPLE}.`,
   tipOrderIdShop: 'In your order confirmation email or in your order history.',
   orderIdLooksLike: (example: string) => `It looks like ${example}.`,
   orderHistoryShop: 'Open your order history',
-  orderHistory: 'Open your order history',
+  orderHistory: 'Open “Your Orders”',
   newTab: '(opens in a new tab)',
   tipProductName:
     'The model name as it appears on the box, on the rating label on the product, or in your order.',
@@ -68,34 +69,40 @@ export const en = {
   errMarketplace: 'Choose the site where you bought the product.',
   errEmailMissing: 'Enter your email address so we can reply.',
   errNameMissing: 'Enter your name.',
-  errOrderIdMissing: 'Enter the order ID from your Amazon order history.',
+  errOrderIdMissing: 'Enter the order ID from “Your Orders” on Amazon.',
   errProductNameMissing: 'Enter the product name.',
   errReason: 'Choose a reason for your request.',
   errEmail: 'Enter an email address like name@example.com.',
   errTooLong: (max: number, over: number) =>
     `${count(over, 'character', 'characters')} too many. Shorten this to at most ${number(max)}.`,
-  errOrderId: 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.',
+  errOrderId: `Enter the order ID from “Your Orders” on Amazon, like ${AMAZON_EXAMPLE}.`,
   errOrderIdShopMissing: 'Enter the order ID from your order confirmation.',
   errOrderIdShop: (example: string) => `Enter the order ID as it appears on your order confirmation, like ${example}.`,
   errOrderIdDigits: (digits: number) =>
-    `An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has ${number(digits)}.`,
+    `An Amazon order ID has 17\u00a0digits, like ${AMAZON_EXAMPLE}. This one has ${number(digits)}.`,
   errOrderIdLetters:
-    'An Amazon order ID has digits only, like 123-1234567-1234567. Check for a letter O or I typed instead of 0 or 1.',
+    `An Amazon order ID has digits only, like ${AMAZON_EXAMPLE}. Check for a letter O or I typed instead of 0\u00a0or 1.`,
   errSerialShort: (min: number) =>
-    `This serial number is too short: it has at least ${number(min)} letters and digits, like A1234567.`,
+    `This serial number is too short: it has at least ${count(min, 'letter or digit', 'letters and digits')}, like A1234567.`,
   errResolution: 'Choose whether you want a refund or an exchange.',
   errSerial: 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).',
   errDetailsOther: 'Since you chose “Other”, tell us what happened.',
   errImages: (max: number) => `Attach at most ${photos(max)}.`,
-  errCaptcha: 'Please wait until the anti-robot check has finished.',
+  errCaptcha: 'Please wait until the anti-robot check is complete.',
   errCaptchaFetch: 'The anti-robot check could not start. Check your internet connection, then try again.',
+  errCaptchaBrowser:
+    'The anti-robot check does not accept this browser, so the form cannot be sent from it. Open this page in another up-to-date browser, or turn off any extension that changes how your browser identifies itself.',
   errCaptchaRefused: 'The anti-robot check expired or could not be confirmed. A new check is running; please submit again when it has finished.',
   captcha: 'Anti-robot check',
   captchaWaiting: 'Finishing the anti-robot check…',
   captchaRetry: 'Try the check again',
+  captchaRunning: 'Anti-robot check running…',
+  captchaDone: 'Anti-robot check complete',
+  captchaExpired: 'Anti-robot check expired',
+  captchaFailed: 'Anti-robot check failed',
   errInvalid: 'Check this entry.',
 
-  photoNotImage: (name: string) => `${name} is not a picture. Attach a JPEG, PNG or WebP photo.`,
+  photoNotImage: (name: string) => `${name} is not an image. Attach a JPEG, PNG or WebP photo.`,
   photoDamaged: (name: string) => `${name} is damaged and cannot be opened. Try taking the photo again.`,
   photoHeic: (name: string) =>
     `${name} is a HEIC photo, which browsers cannot open. Export it as JPEG (on iPhone: Settings › Camera › Formats › Most Compatible) and attach it again.`,
@@ -104,7 +111,7 @@ export const en = {
     room > 0
       ? `${name} was not added: there was room for ${count(room, 'more photo', 'more photos')}, ${photos(max)} at most.`
       : `${name} was not added: you have already attached the most photos allowed, ${number(max)}.`,
-  photosAttached: (n: number, max: number) => `Photos attached: ${number(n)} of ${number(max)}.`,
+  photosAttached: (n: number, max: number) => `Photos attached: ${number(n)}\u00a0of ${number(max)}.`,
   photoRemoved: (name: string) => `${name} removed.`,
   photoUnavailable: 'Photos cannot be added right now. Check your connection and try again.',
 

@@ -1,21 +1,17 @@
 /** Spanish (Spain): usted-form, as on the brand's Spanish storefront; Amazon.es wording for Amazon features. */
 import type { Translation } from './en.js';
+import { AMAZON_EXAMPLE, counting } from './typography.js';
 
-const number = new Intl.NumberFormat('es-ES').format;
-const plural = new Intl.PluralRules('es-ES');
-/** "1 foto", "2 fotos"; Spanish puts "de" between a million and its noun ("1.000.000 de fotos"). */
-const count = (n: number, one: string, other: string) => {
-  const form = plural.select(n);
-  return `${number(n)} ${form === 'one' ? one : form === 'many' ? `de ${other}` : other}`;
-};
+const { number, count } = counting('es-ES', 'de');
 const photos = (n: number) => count(n, 'foto', 'fotos');
 
 const es: Translation = {
   locale: 'es-ES',
 
   marketplace: 'Tienda donde lo compró',
+  countryUS: 'EE.\u00a0UU.',
   email: 'Correo electrónico',
-  name: 'Nombre de contacto',
+  name: 'Nombre y apellidos',
   orderId: 'Número de pedido',
   productName: 'Nombre del producto',
   resolution: 'Reembolso o cambio',
@@ -34,20 +30,20 @@ const es: Translation = {
   choose: 'Seleccione…',
   optional: '(opcional)',
   requiredNote: 'Los campos marcados con * son obligatorios.',
-  charCount: (n: number, max: number) => `${number(n)} de ${count(max, 'carácter', 'caracteres')}`,
+  charCount: (n: number, max: number) => `${number(n)}\u00a0de ${count(max, 'carácter', 'caracteres')}`,
 
   policies: 'Nuestro compromiso',
-  policyReturn: (days: number) => `Devolución hasta ${count(days, 'día', 'días')} por cualquier motivo`,
+  policyReturn: (days: number) => `Devolución en un plazo de ${count(days, 'día', 'días')} por cualquier motivo`,
   policyWarranty: (months: number) => `Garantía de ${count(months, 'mes', 'meses')}`,
   policySupport: 'Asistencia técnica de por vida',
 
   tip: '¿Dónde lo encuentro?',
   tipOrderId:
-    'En su cuenta de Amazon, en «Mis pedidos» (su historial de pedidos). Tiene este formato: 123-1234567-1234567.',
+    `En su cuenta de Amazon, en «Mis pedidos». Tiene este formato: ${AMAZON_EXAMPLE}.`,
   tipOrderIdShop: 'En el correo electrónico de confirmación de su pedido o en su historial de pedidos.',
   orderIdLooksLike: (example: string) => `Por ejemplo: ${example}.`,
-  orderHistoryShop: 'Ver su historial de pedidos',
-  orderHistory: 'Ver su historial de pedidos',
+  orderHistoryShop: 'Ver el historial de pedidos',
+  orderHistory: 'Ir a «Mis pedidos»',
   newTab: '(se abre en una pestaña nueva)',
   tipProductName:
     'El nombre del modelo tal como aparece en la caja, en la etiqueta de características del producto o en su pedido.',
@@ -55,7 +51,7 @@ const es: Translation = {
     'En la etiqueta de características del producto (normalmente en la parte inferior) o en la caja. Empieza por «SN: A».',
   photosHint: (max: number) => `Hasta ${photos(max)} en formato JPEG, PNG o WebP.`,
   addPhotos: 'Añadir fotos',
-  removePhoto: (name: string) => `Eliminar ${name}`,
+  removePhoto: (name: string) => `Quitar ${name}`,
   readingPhotos: 'Preparando las fotos…',
 
   submit: 'Enviar',
@@ -69,7 +65,7 @@ const es: Translation = {
 
   errMarketplace: 'Elija la tienda donde compró el producto.',
   errEmailMissing: 'Introduzca su dirección de correo electrónico para que podamos responderle.',
-  errNameMissing: 'Introduzca su nombre.',
+  errNameMissing: 'Introduzca su nombre y apellidos.',
   errOrderIdMissing: 'Introduzca el número de pedido que figura en «Mis pedidos» de Amazon.',
   errProductNameMissing: 'Introduzca el nombre del producto.',
   errReason: 'Elija el motivo de su solicitud.',
@@ -77,16 +73,16 @@ const es: Translation = {
   errTooLong: (max: number, over: number) =>
     `Sobran ${count(over, 'carácter', 'caracteres')}. Escriba como máximo ${count(max, 'carácter', 'caracteres')}.`,
   errOrderId:
-    'Introduzca el número de pedido tal como figura en «Mis pedidos» de Amazon, por ejemplo, 123-1234567-1234567.',
+    `Introduzca el número de pedido tal como figura en «Mis pedidos» de Amazon, por ejemplo, ${AMAZON_EXAMPLE}.`,
   errOrderIdShopMissing: 'Introduzca el número de pedido que figura en la confirmación de su pedido.',
   errOrderIdShop: (example: string) =>
     `Introduzca el número de pedido tal como figura en la confirmación de su pedido, por ejemplo, ${example}.`,
   errOrderIdDigits: (digits: number) =>
-    `Un número de pedido de Amazon tiene 17\u00a0dígitos, por ejemplo, 123-1234567-1234567. El que ha introducido tiene ${number(digits)}.`,
+    `Un número de pedido de Amazon tiene 17\u00a0dígitos, por ejemplo, ${AMAZON_EXAMPLE}. El que ha introducido tiene ${number(digits)}.`,
   errOrderIdLetters:
-    'Un número de pedido de Amazon solo tiene dígitos, por ejemplo, 123-1234567-1234567. Compruebe que no haya escrito una O o una I en lugar de un 0 o un 1.',
+    `Un número de pedido de Amazon solo tiene dígitos, por ejemplo, ${AMAZON_EXAMPLE}. Compruebe que no haya escrito una O o una I en lugar de un 0\u00a0o un 1.`,
   errSerialShort: (min: number) =>
-    `El número de serie es demasiado corto: tiene al menos ${number(min)}\u00a0caracteres (letras y números), por ejemplo, A1234567.`,
+    `El número de serie es demasiado corto: tiene al menos ${count(min, 'carácter', 'caracteres')} (letras y números), por ejemplo, A1234567.`,
   errResolution: 'Indique si desea un reembolso o un cambio.',
   errSerial:
     'Introduzca el número de serie que aparece impreso tras «SN:», por ejemplo, A1234567 (letras y números).',
@@ -94,10 +90,16 @@ const es: Translation = {
   errImages: (max: number) => `Adjunte como máximo ${photos(max)}.`,
   errCaptcha: 'Espere a que finalice la verificación antirrobots.',
   errCaptchaFetch: 'No se ha podido iniciar la verificación antirrobots. Compruebe su conexión a internet e inténtelo de nuevo.',
+  errCaptchaBrowser:
+    'La verificación antirrobots no admite este navegador, por lo que no se puede enviar el formulario desde él. Abra esta página en otro navegador actualizado o desactive las extensiones que cambien la forma en que su navegador se identifica.',
   errCaptchaRefused: 'La verificación antirrobots ha caducado o no se ha podido confirmar. Se está realizando una nueva; vuelva a enviar el formulario cuando termine.',
   captcha: 'Verificación antirrobots',
   captchaWaiting: 'Finalizando la verificación antirrobots…',
   captchaRetry: 'Repetir la verificación',
+  captchaRunning: 'Verificación antirrobots en curso…',
+  captchaDone: 'Verificación antirrobots completada',
+  captchaExpired: 'Verificación antirrobots caducada',
+  captchaFailed: 'Error en la verificación antirrobots',
   errInvalid: 'Revise este campo.',
 
   photoNotImage: (name: string) =>
@@ -112,7 +114,7 @@ const es: Translation = {
     room > 0
       ? `No se ha añadido ${name}: solo quedaba espacio para ${photos(room)} más (${photos(max)} como máximo).`
       : `No se ha añadido ${name}: ya ha adjuntado el máximo de ${photos(max)}.`,
-  photosAttached: (n: number, max: number) => `Fotos adjuntas: ${number(n)} de ${number(max)}.`,
+  photosAttached: (n: number, max: number) => `Fotos adjuntas: ${number(n)}\u00a0de ${number(max)}.`,
   photoRemoved: (name: string) => `Se ha quitado ${name}.`,
   photoUnavailable: 'Ahora mismo no se pueden añadir fotos. Compruebe su conexión e inténtelo de nuevo.',
 

@@ -5,11 +5,9 @@
  */
 import fr from './fr.js';
 import type { Translation } from './en.js';
+import { counting } from './typography.js';
 
-const number = new Intl.NumberFormat('fr-CA').format;
-const plural = new Intl.PluralRules('fr-CA');
-const count = (n: number, one: string, other: string) =>
-  `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
+const { number, count } = counting('fr-CA');
 const photos = (n: number) => count(n, 'photo', 'photos');
 
 const frCA: Translation = {
@@ -26,7 +24,7 @@ const frCA: Translation = {
 
   policyReturn: (days: number) =>
     `Retour accepté dans un délai de ${count(days, 'jour', 'jours')}, peu importe la raison`,
-  policyWarranty: (months: number) => `Garantie de ${number(months)} mois`,
+  policyWarranty: (months: number) => `Garantie de ${number(months)}\u00a0mois`,
   policySupport: 'Soutien technique à vie',
 
   tip: 'Où trouver cette information?',

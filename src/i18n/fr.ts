@@ -3,20 +3,18 @@
  * (U+202F) before ; ? ! and a no-break space (U+00A0) before : and inside « ».
  */
 import type { Translation } from './en.js';
+import { AMAZON_EXAMPLE, counting } from './typography.js';
 
-const number = new Intl.NumberFormat('fr-FR').format;
-const plural = new Intl.PluralRules('fr-FR');
-/** "1 photo", "2 photos" (0 is singular in French): the number formatted, the noun by plural rules. */
-const count = (n: number, one: string, other: string) =>
-  `${number(n)} ${plural.select(n) === 'one' ? one : other}`;
+const { number, count } = counting('fr-FR');
 const photos = (n: number) => count(n, 'photo', 'photos');
 
 const fr: Translation = {
   locale: 'fr-FR',
 
   marketplace: 'Site d’achat',
+  countryUS: 'États-Unis',
   email: 'Adresse e-mail',
-  name: 'Votre nom',
+  name: 'Nom et prénom',
   orderId: 'Numéro de commande',
   productName: 'Nom du produit',
   resolution: 'Remboursement ou échange',
@@ -26,25 +24,25 @@ const fr: Translation = {
   damaged_on_arrival: 'Endommagé à la livraison',
   defective: 'Défectueux',
   wrong_item_sent: 'Mauvais article reçu',
-  ordered_wrong_item: 'Mauvais article commandé',
+  ordered_wrong_item: 'Commandé par erreur',
   no_longer_needed: 'Je n’en ai plus besoin',
   other: 'Autre',
   serialNumber: 'Numéro de série',
   details: 'Description du problème',
-  images: 'Vos photos',
-  choose: 'Choisir…',
+  images: 'Photos',
+  choose: 'Choisissez…',
   optional: '(facultatif)',
   requiredNote: 'Les champs marqués d’un * sont obligatoires.',
   charCount: (n: number, max: number) => `${count(n, 'caractère', 'caractères')} sur ${number(max)}`,
 
   policies: 'Nos engagements',
   policyReturn: (days: number) => `Retour sous ${count(days, 'jour', 'jours')}, sans justification`,
-  policyWarranty: (months: number) => `Garantie ${number(months)} mois`,
+  policyWarranty: (months: number) => `Garantie ${number(months)}\u00a0mois`,
   policySupport: 'Assistance technique à vie',
 
   tip: 'Où trouver cette information\u202f?',
   tipOrderId:
-    'Dans votre compte Amazon, rubrique «\u00a0Vos commandes\u00a0». Le numéro de commande se présente ainsi\u00a0: 123-1234567-1234567.',
+    `Dans votre compte Amazon, rubrique «\u00a0Vos commandes\u00a0». Le numéro de commande se présente ainsi\u00a0: ${AMAZON_EXAMPLE}.`,
   tipOrderIdShop: 'Dans l’e-mail de confirmation de votre commande ou dans l’historique de vos commandes.',
   orderIdLooksLike: (example: string) => `Le numéro de commande se présente ainsi\u00a0: ${example}.`,
   orderHistoryShop: 'Ouvrir l’historique de vos commandes',
@@ -70,7 +68,7 @@ const fr: Translation = {
 
   errMarketplace: 'Choisissez le site sur lequel vous avez acheté le produit.',
   errEmailMissing: 'Saisissez votre adresse e-mail pour que nous puissions vous répondre.',
-  errNameMissing: 'Saisissez votre nom.',
+  errNameMissing: 'Saisissez votre nom et votre prénom.',
   errOrderIdMissing: 'Saisissez le numéro de commande indiqué dans «\u00a0Vos commandes\u00a0» sur Amazon.',
   errProductNameMissing: 'Saisissez le nom du produit.',
   errReason: 'Choisissez le motif de votre demande.',
@@ -78,16 +76,16 @@ const fr: Translation = {
   errTooLong: (max: number, over: number) =>
     `${count(over, 'caractère', 'caractères')} en trop. Saisissez au maximum ${count(max, 'caractère', 'caractères')}.`,
   errOrderId:
-    'Saisissez le numéro de commande indiqué dans «\u00a0Vos commandes\u00a0» sur Amazon, par exemple 123-1234567-1234567.',
+    `Saisissez le numéro de commande indiqué dans «\u00a0Vos commandes\u00a0» sur Amazon, par exemple ${AMAZON_EXAMPLE}.`,
   errOrderIdShopMissing: 'Saisissez le numéro de commande indiqué dans votre confirmation de commande.',
   errOrderIdShop: (example: string) =>
     `Saisissez le numéro de commande tel qu’il figure dans votre confirmation de commande, par exemple ${example}.`,
   errOrderIdDigits: (digits: number) =>
-    `Un numéro de commande Amazon comporte 17\u00a0chiffres, par exemple 123-1234567-1234567. Celui-ci en comporte ${number(digits)}.`,
+    `Un numéro de commande Amazon comporte 17\u00a0chiffres, par exemple ${AMAZON_EXAMPLE}. Celui-ci en comporte ${number(digits)}.`,
   errOrderIdLetters:
-    'Un numéro de commande Amazon ne comporte que des chiffres, par exemple 123-1234567-1234567. Vérifiez qu’un O ou un I n’a pas été saisi à la place d’un 0 ou d’un 1.',
+    `Un numéro de commande Amazon ne comporte que des chiffres, par exemple ${AMAZON_EXAMPLE}. Vérifiez qu’un O ou un I n’a pas été saisi à la place d’un 0\u00a0ou d’un 1.`,
   errSerialShort: (min: number) =>
-    `Ce numéro de série est trop court\u00a0: il comporte au moins ${number(min)}\u00a0lettres et chiffres, par exemple A1234567.`,
+    `Ce numéro de série est trop court\u00a0: il comporte au moins ${count(min, 'caractère', 'caractères')} (lettres et chiffres), par exemple A1234567.`,
   errResolution: 'Indiquez si vous souhaitez un remboursement ou un échange.',
   errSerial:
     'Saisissez le numéro de série tel qu’il est imprimé après «\u00a0SN:\u00a0», par exemple A1234567 (lettres et chiffres).',
@@ -95,10 +93,16 @@ const fr: Translation = {
   errImages: (max: number) => `Joignez au maximum ${photos(max)}.`,
   errCaptcha: 'Veuillez patienter jusqu’à la fin de la vérification anti-robot.',
   errCaptchaFetch: 'La vérification anti-robot n’a pas pu démarrer. Vérifiez votre connexion Internet, puis réessayez.',
-  errCaptchaRefused: 'La vérification anti-robot a expiré ou n’a pas pu être confirmée. Une nouvelle vérification est en cours\u00a0; veuillez renvoyer le formulaire lorsqu’elle sera terminée.',
+  errCaptchaBrowser:
+    'La vérification anti-robot n’accepte pas ce navigateur\u00a0: le formulaire ne peut pas être envoyé depuis celui-ci. Ouvrez cette page dans un autre navigateur à jour, ou désactivez toute extension qui modifie la façon dont votre navigateur s’identifie.',
+  errCaptchaRefused: 'La vérification anti-robot a expiré ou n’a pas pu être confirmée. Une nouvelle vérification est en cours\u202f; veuillez renvoyer le formulaire lorsqu’elle sera terminée.',
   captcha: 'Vérification anti-robot',
   captchaWaiting: 'Vérification anti-robot en cours de finalisation…',
   captchaRetry: 'Relancer la vérification',
+  captchaRunning: 'Vérification anti-robot en cours…',
+  captchaDone: 'Vérification anti-robot terminée',
+  captchaExpired: 'Vérification anti-robot expirée',
+  captchaFailed: 'Échec de la vérification anti-robot',
   errInvalid: 'Vérifiez ce champ.',
 
   photoNotImage: (name: string) =>
@@ -113,7 +117,7 @@ const fr: Translation = {
     room > 0
       ? `Le fichier ${name} n’a pas été ajouté\u00a0: il ne restait de la place que pour ${photos(room)} (${photos(max)} au maximum).`
       : `Le fichier ${name} n’a pas été ajouté\u00a0: vous avez déjà joint le nombre maximal de photos (${number(max)}).`,
-  photosAttached: (n: number, max: number) => `Photos jointes\u00a0: ${number(n)} sur ${number(max)}.`,
+  photosAttached: (n: number, max: number) => `Photos jointes\u00a0: ${number(n)}\u00a0sur ${number(max)}.`,
   photoRemoved: (name: string) => `Le fichier ${name} a été retiré.`,
   photoUnavailable: 'Impossible d’ajouter des photos pour le moment. Vérifiez votre connexion et réessayez.',
 

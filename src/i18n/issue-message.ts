@@ -3,6 +3,7 @@ import type { RequestIssue } from '../schema.js';
 import { chars, LIMITS, type FieldName } from '../fields.js';
 import type { Translation } from './en.js';
 import { orderIdProblem } from '../normalize.js';
+import { nobreak } from './typography.js';
 
 /**
  * The localized message for one issue of the request schema, parsed with `reportInput`: a
@@ -30,7 +31,7 @@ export function issueMessage(issue: RequestIssue, t: Translation): string {
       // channel's issue carries its example.
       const { rule, example } = (issue.code === 'custom' ? issue.params : undefined) ?? {};
       if (missing || rule === 'missing') return example ? t.errOrderIdShopMissing : t.errOrderIdMissing;
-      if (example) return t.errOrderIdShop(String(example));
+      if (example) return t.errOrderIdShop(nobreak(String(example)));
       // Said which part is wrong: the letters, or how many digits there are.
       const problem = orderIdProblem(String(issue.input ?? ''));
       if ('letters' in problem) return t.errOrderIdLetters;

@@ -4,21 +4,17 @@
  * ("Invia", "Rimuovi"), which read as neutral commands rather than as "tu".
  */
 import type { Translation } from './en.js';
+import { AMAZON_EXAMPLE, counting } from './typography.js';
 
-const number = new Intl.NumberFormat('it-IT').format;
-const plural = new Intl.PluralRules('it-IT');
-/** "1 giorno", "2 giorni"; Italian puts "di" between a million and its noun ("1.000.000 di foto"). */
-const count = (n: number, one: string, other: string) => {
-  const form = plural.select(n);
-  return `${number(n)} ${form === 'one' ? one : form === 'many' ? `di ${other}` : other}`;
-};
+const { number, count } = counting('it-IT', 'di');
 const photos = (n: number) => count(n, 'foto', 'foto');
 
 const it: Translation = {
   locale: 'it-IT',
 
   marketplace: 'Sito di acquisto',
-  email: 'Indirizzo email',
+  countryUS: 'USA',
+  email: 'Indirizzo e-mail',
   name: 'Nome e cognome',
   orderId: 'Numero d’ordine',
   productName: 'Nome del prodotto',
@@ -35,10 +31,10 @@ const it: Translation = {
   serialNumber: 'Numero di serie',
   details: 'Descrizione del problema',
   images: 'Foto',
-  choose: 'Selezionare…',
+  choose: 'Selezioni…',
   optional: '(facoltativo)',
   requiredNote: 'I campi contrassegnati con * sono obbligatori.',
-  charCount: (n: number, max: number) => `${number(n)} di ${count(max, 'carattere', 'caratteri')}`,
+  charCount: (n: number, max: number) => `${number(n)}\u00a0di ${count(max, 'carattere', 'caratteri')}`,
 
   policies: 'Il nostro impegno',
   policyReturn: (days: number) => `Reso entro ${count(days, 'giorno', 'giorni')} per qualsiasi motivo`,
@@ -47,11 +43,11 @@ const it: Translation = {
 
   tip: 'Dove lo trovo?',
   tipOrderId:
-    'Nel suo account Amazon, alla voce «I miei ordini» (lo storico dei suoi ordini). Ha questo formato: 123-1234567-1234567.',
+    `Nel suo account Amazon, alla voce «I miei ordini». Ha questo formato: ${AMAZON_EXAMPLE}.`,
   tipOrderIdShop: 'Nell’e-mail di conferma dell’ordine o nello storico dei suoi ordini.',
   orderIdLooksLike: (example: string) => `Ad esempio: ${example}.`,
-  orderHistoryShop: 'Lo storico dei suoi ordini',
-  orderHistory: 'I suoi ordini su Amazon',
+  orderHistoryShop: 'Apri lo storico degli ordini',
+  orderHistory: 'Apri «I miei ordini»',
   newTab: '(si apre in una nuova scheda)',
   tipProductName:
     'Il nome del modello come appare sulla confezione, sulla targhetta del prodotto o nel suo ordine.',
@@ -72,35 +68,41 @@ const it: Translation = {
   summary: (n: number) => `Prima di inviare, corregga ${count(n, 'errore', 'errori')}:`,
 
   errMarketplace: 'Scelga il sito su cui ha acquistato il prodotto.',
-  errEmailMissing: 'Inserisca il suo indirizzo email, così potremo risponderle.',
+  errEmailMissing: 'Inserisca il suo indirizzo e-mail, così potremo risponderle.',
   errNameMissing: 'Inserisca nome e cognome.',
   errOrderIdMissing: 'Inserisca il numero d’ordine che trova in «I miei ordini» su Amazon.',
   errProductNameMissing: 'Inserisca il nome del prodotto.',
   errReason: 'Scelga il motivo della richiesta.',
-  errEmail: 'Inserisca un indirizzo email valido, ad esempio nome@example.com.',
+  errEmail: 'Inserisca un indirizzo e-mail valido, ad esempio nome@example.com.',
   errTooLong: (max: number, over: number) =>
     `${count(over, 'carattere', 'caratteri')} di troppo. Inserisca al massimo ${count(max, 'carattere', 'caratteri')}.`,
   errOrderId:
-    'Inserisca il numero d’ordine come appare in «I miei ordini» su Amazon, ad esempio 123-1234567-1234567.',
+    `Inserisca il numero d’ordine come appare in «I miei ordini» su Amazon, ad esempio ${AMAZON_EXAMPLE}.`,
   errOrderIdShopMissing: 'Inserisca il numero d’ordine indicato nella conferma dell’ordine.',
   errOrderIdShop: (example: string) =>
     `Inserisca il numero d’ordine come appare nella conferma dell’ordine, ad esempio ${example}.`,
   errOrderIdDigits: (digits: number) =>
-    `Un numero d’ordine Amazon ha 17\u00a0cifre, ad esempio 123-1234567-1234567. Quello inserito ne ha ${number(digits)}.`,
+    `Un numero d’ordine Amazon ha 17\u00a0cifre, ad esempio ${AMAZON_EXAMPLE}. Quello inserito ne ha ${number(digits)}.`,
   errOrderIdLetters:
-    'Un numero d’ordine Amazon contiene solo cifre, ad esempio 123-1234567-1234567. Controlli di non aver scritto una O o una I al posto di uno 0 o di un 1.',
+    `Un numero d’ordine Amazon contiene solo cifre, ad esempio ${AMAZON_EXAMPLE}. Controlli di non aver scritto una O o una I al posto di uno 0\u00a0o di un 1.`,
   errSerialShort: (min: number) =>
-    `Il numero di serie è troppo corto: ha almeno ${number(min)}\u00a0caratteri (lettere e cifre), ad esempio A1234567.`,
+    `Il numero di serie è troppo corto: ha almeno ${count(min, 'carattere', 'caratteri')} (lettere e cifre), ad esempio A1234567.`,
   errResolution: 'Indichi se desidera un rimborso o una sostituzione.',
   errSerial: 'Inserisca il numero di serie stampato dopo «SN:», ad esempio A1234567 (lettere e cifre).',
   errDetailsOther: 'Ha scelto «Altro motivo»: ci descriva che cosa è successo.',
   errImages: (max: number) => `Alleghi al massimo ${photos(max)}.`,
   errCaptcha: 'Attenda il completamento del controllo anti-robot.',
   errCaptchaFetch: 'Non è stato possibile avviare il controllo anti-robot. Controlli la sua connessione a internet e riprovi.',
+  errCaptchaBrowser:
+    'Il controllo anti-robot non accetta questo browser, quindi il modulo non può essere inviato da qui. Apra questa pagina in un altro browser aggiornato oppure disattivi le estensioni che modificano il modo in cui il browser si identifica.',
   errCaptchaRefused: 'Il controllo anti-robot è scaduto o non è stato possibile confermarlo. È in corso un nuovo controllo: invii di nuovo il modulo quando sarà completato.',
   captcha: 'Controllo anti-robot',
   captchaWaiting: 'Completamento del controllo anti-robot in corso…',
   captchaRetry: 'Ripeti il controllo',
+  captchaRunning: 'Controllo anti-robot in corso…',
+  captchaDone: 'Controllo anti-robot completato',
+  captchaExpired: 'Controllo anti-robot scaduto',
+  captchaFailed: 'Controllo anti-robot non riuscito',
   errInvalid: 'Verifichi questo campo.',
 
   photoNotImage: (name: string) =>
@@ -113,10 +115,10 @@ const it: Translation = {
     `La foto ${name} ha troppi pixel per poter essere elaborata. Alleghi una foto più piccola.`,
   photoNoRoom: (name: string, room: number, max: number) =>
     room > 0
-      ? `${name} non è stato aggiunto: c’era posto solo per ${room === 1 ? 'un’altra foto' : `altre ${photos(room)}`} (al massimo ${photos(max)}).`
-      : `${name} non è stato aggiunto: ha già allegato il numero massimo di foto (${number(max)}).`,
-  photosAttached: (n: number, max: number) => `Foto allegate: ${number(n)} su ${number(max)}.`,
-  photoRemoved: (name: string) => `${name} è stato rimosso.`,
+      ? `Il file ${name} non è stato aggiunto: c’era posto solo per ${room === 1 ? 'un’altra foto' : `altre ${photos(room)}`} (al massimo ${photos(max)}).`
+      : `Il file ${name} non è stato aggiunto: ha già allegato il numero massimo di foto (${number(max)}).`,
+  photosAttached: (n: number, max: number) => `Foto allegate: ${number(n)}\u00a0su ${number(max)}.`,
+  photoRemoved: (name: string) => `Il file ${name} è stato rimosso.`,
   photoUnavailable: 'Al momento non è possibile aggiungere foto. Controlli la connessione e riprovi.',
 
   sent: 'Grazie! Abbiamo ricevuto la sua richiesta.',

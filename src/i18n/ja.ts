@@ -1,5 +1,6 @@
 /** Japanese (Japan): です・ます, worded like Amazon.co.jp's own help pages. No plural forms. */
 import type { Translation } from './en.js';
+import { AMAZON_EXAMPLE } from './typography.js';
 
 const number = new Intl.NumberFormat('ja-JP').format;
 
@@ -7,6 +8,7 @@ const ja: Translation = {
   locale: 'ja-JP',
 
   marketplace: 'ご購入サイト',
+  countryUS: 'アメリカ',
   email: 'メールアドレス',
   name: 'お名前',
   orderId: '注文番号',
@@ -26,20 +28,20 @@ const ja: Translation = {
   images: '写真',
   choose: '選択してください',
   optional: '（任意）',
-  requiredNote: '*は必須項目です。',
-  charCount: (n: number, max: number) => `${number(max)}文字中${number(n)}文字`,
+  requiredNote: '「*」の付いた項目は必須です。',
+  charCount: (n: number, max: number) => `${number(n)}/${number(max)}文字`,
 
-  policies: '私たちのお約束',
+  policies: '当社のお約束',
   policyReturn: (days: number) => `${number(days)}日間返品保証（理由を問わず）`,
   policyWarranty: (months: number) => `${number(months)}か月保証`,
   policySupport: '無期限の技術サポート',
 
   tip: 'どこで確認できますか？',
-  tipOrderId: 'Amazonアカウントの「注文履歴」で確認できます。123-1234567-1234567のような形式の番号です。',
+  tipOrderId: `Amazonアカウントの「注文履歴」で確認できます。${AMAZON_EXAMPLE}のような形式の番号です。`,
   tipOrderIdShop: 'ご注文確認メール、または注文履歴で確認できます。',
   orderIdLooksLike: (example: string) => `${example}のような形式の番号です。`,
   orderHistoryShop: '注文履歴を開く',
-  orderHistory: '注文履歴を開く',
+  orderHistory: '「注文履歴」を開く',
   newTab: '（新しいタブで開きます）',
   tipProductName:
     '商品の箱、製品の銘板ラベル、またはご注文内容に記載されているモデル名です。',
@@ -62,18 +64,18 @@ const ja: Translation = {
   errMarketplace: '商品をご購入いただいたサイトを選択してください。',
   errEmailMissing: 'ご返信先のメールアドレスを入力してください。',
   errNameMissing: 'お名前を入力してください。',
-  errOrderIdMissing: 'Amazonの注文履歴に記載されている注文番号を入力してください。',
+  errOrderIdMissing: 'Amazonの「注文履歴」に記載されている注文番号を入力してください。',
   errProductNameMissing: '商品名を入力してください。',
   errReason: 'ご依頼の理由を選択してください。',
   errEmail: 'メールアドレスを「name@example.com」のような形式で入力してください。',
   errTooLong: (max: number, over: number) => `${number(over)}文字超えています。${number(max)}文字以内に短くしてください。`,
-  errOrderId: 'Amazonの注文履歴に記載されている注文番号を、123-1234567-1234567のような形式で入力してください。',
+  errOrderId: `Amazonの「注文履歴」に記載されている注文番号を、${AMAZON_EXAMPLE}のような形式で入力してください。`,
   errOrderIdShopMissing: 'ご注文確認メールに記載されている注文番号を入力してください。',
   errOrderIdShop: (example: string) => `ご注文確認メールに記載されている注文番号を、${example}のような形式で入力してください。`,
   errOrderIdDigits: (digits: number) =>
-    `Amazonの注文番号は、123-1234567-1234567のような17桁の数字です。入力された番号は${number(digits)}桁です。`,
+    `Amazonの注文番号は、${AMAZON_EXAMPLE}のような17桁の数字です。入力された番号は${number(digits)}桁です。`,
   errOrderIdLetters:
-    'Amazonの注文番号は、123-1234567-1234567のように数字のみです。数字の0や1の代わりに英字のOやIが入力されていないかご確認ください。',
+    `Amazonの注文番号は、${AMAZON_EXAMPLE}のように数字のみです。数字の0や1の代わりに英字のOやIが入力されていないかご確認ください。`,
   errSerialShort: (min: number) => `シリアル番号が短すぎます。A1234567のように${number(min)}文字以上の英数字で入力してください。`,
   errResolution: '返金と交換のどちらをご希望か選択してください。',
   errSerial: '「SN:」に続けて印字されているシリアル番号を、A1234567のように英数字で入力してください。',
@@ -81,10 +83,16 @@ const ja: Translation = {
   errImages: (max: number) => `添付する写真を${number(max)}枚以内にしてください。`,
   errCaptcha: 'ロボット対策の確認が完了するまでお待ちください。',
   errCaptchaFetch: 'ロボット対策の確認を開始できませんでした。インターネット接続をご確認のうえ、もう一度お試しください。',
+  errCaptchaBrowser:
+    'このブラウザはロボット対策の確認で受け付けられないため、フォームを送信できません。最新の別のブラウザでこのページを開くか、ブラウザの識別情報を変更する拡張機能をオフにしてください。',
   errCaptchaRefused: 'ロボット対策の確認の有効期限が切れたか、確認できませんでした。新しい確認を実行中です。完了したら、もう一度送信してください。',
   captcha: 'ロボット対策の確認',
   captchaWaiting: 'ロボット対策の確認を完了しています…',
   captchaRetry: '確認をやり直す',
+  captchaRunning: 'ロボット対策の確認を実行中…',
+  captchaDone: 'ロボット対策の確認が完了しました',
+  captchaExpired: 'ロボット対策の確認の有効期限が切れました',
+  captchaFailed: 'ロボット対策の確認に失敗しました',
   errInvalid: '入力内容をご確認ください。',
 
   photoNotImage: (name: string) =>
@@ -96,10 +104,10 @@ const ja: Translation = {
     `「${name}」は画素数が多すぎるため処理できません。サイズの小さい写真を添付してください。`,
   photoNoRoom: (name: string, room: number, max: number) =>
     room > 0
-      ? `${name} は追加されませんでした。追加できる写真はあと${number(room)}枚でした（最大${number(max)}枚）。`
-      : `${name} は追加されませんでした。添付できる写真は最大${number(max)}枚です。`,
+      ? `「${name}」は追加されませんでした。追加できる写真はあと${number(room)}枚でした（最大${number(max)}枚）。`
+      : `「${name}」は追加されませんでした。添付できる写真は最大${number(max)}枚です。`,
   photosAttached: (n: number, max: number) => `添付した写真：${number(n)}枚（最大${number(max)}枚）`,
-  photoRemoved: (name: string) => `${name} を削除しました。`,
+  photoRemoved: (name: string) => `「${name}」を削除しました。`,
   photoUnavailable: '現在、写真を追加できません。インターネット接続を確認して、もう一度お試しください。',
 
   sent: 'ありがとうございます。ご依頼を受け付けました。',
@@ -107,7 +115,7 @@ const ja: Translation = {
   copy: 'コピー',
   copied: '受付番号をコピーしました。',
   copyFailed: 'コピーできませんでした。受付番号を選択してコピーしてください。',
-  nextSteps: (email: string) => `2営業日以内に、${email} 宛てにメールでご連絡いたします。`,
+  nextSteps: (email: string) => `2営業日以内に、${email}宛てにメールでご連絡いたします。`,
   recap: 'ご依頼内容',
   recapPhotos: (n: number) => (n ? `${number(n)}枚` : 'なし'),
   newRequest: '新しいご依頼を入力する',
@@ -121,12 +129,12 @@ const ja: Translation = {
     seconds > 0
       ? `送信回数が多すぎます。${number(seconds)}秒後にもう一度お試しください。`
       : '送信回数が多すぎます。しばらくしてから、もう一度お試しください。',
-  errRefused: (status: number) => `サーバーがリクエストを受け付けませんでした（エラー${status}）。`,
+  errRefused: (status: number) => `サーバーでご依頼を受け付けられませんでした（エラー${status}）。`,
   tryAgain: 'もう一度お試しください。',
   errConfig: 'このフォームは正しく設定されていないため、送信できません。サイトの管理者にお問い合わせください。',
 
-  offlineWaiting: 'オフラインです。接続が回復したら、リクエストは自動的に送信されます。',
-  errOffline: 'オフラインのため、リクエストは送信されていません。接続が回復したら、もう一度送信してください。',
+  offlineWaiting: 'オフラインです。接続が回復したら、ご依頼は自動的に送信されます。',
+  errOffline: 'オフラインのため、ご依頼は送信されていません。接続が回復したら、もう一度送信してください。',
   draftRestored: '前回入力した内容を復元しました。',
   startOver: '最初からやり直す',
   errCaptchaBlocked: (directive: string) =>

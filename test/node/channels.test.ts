@@ -111,7 +111,7 @@ describe('the schema with channels', () => {
   });
 
   it('says what the chosen site’s order IDs look like', () => {
-    assert.equal(message(SHOP.id, '123'), en.errOrderIdShop('KK-104233'));
+    assert.equal(message(SHOP.id, '123'), en.errOrderIdShop('KK\u2011104233'));
     assert.equal(message(SHOP.id, ''), en.errOrderIdShopMissing);
     assert.equal(message(RETAILER.id, 'x', ja), ja.errOrderIdShop('HH12345678'));
     assert.equal(message('amazon.de', 'KK-104233'), en.errOrderIdDigits(6));
@@ -123,7 +123,7 @@ describe('the schema with channels', () => {
     const loose = createRequestSchema({ channels: [{ ...SHOP, orderIdPattern: '.+' }] });
     assert.equal(loose.safeParse({ ...VALID, marketplace: SHOP.id, orderId: 'K'.repeat(64) }).success, true);
     const long = loose.safeParse({ ...VALID, marketplace: SHOP.id, orderId: 'K'.repeat(65) });
-    assert.equal(issueMessage(long.error!.issues[0]!, en), en.errOrderIdShop('KK-104233'));
+    assert.equal(issueMessage(long.error!.issues[0]!, en), en.errOrderIdShop('KK\u2011104233'));
   });
 
   it('leaves the order ID alone while the purchase site is not offered', () => {
@@ -159,7 +159,7 @@ describe('a receiver with channels', () => {
     assert.equal(stored[0]?.marketplace, SHOP.id);
     const refused = await handler(post({ ...VALID, marketplace: SHOP.id, orderId: VALID.orderId }));
     assert.equal(refused.status, 422);
-    assert.deepEqual(await refused.json(), { errors: [{ field: 'orderId', message: en.errOrderIdShop('KK-104233') }] });
+    assert.deepEqual(await refused.json(), { errors: [{ field: 'orderId', message: en.errOrderIdShop('KK\u2011104233') }] });
   });
 
   it('will not start with a definition the form would drop', () => {

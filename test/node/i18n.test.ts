@@ -10,7 +10,9 @@ import es from '../../src/i18n/es.js';
 import it_ from '../../src/i18n/it.js';
 import ja from '../../src/i18n/ja.js';
 import { supportedLocale } from '../../src/i18n/index.js';
-import { captchaLanguage } from '../../src/captcha/language.js';
+import { captchaTexts } from '../../src/captcha/language.js';
+import { GLOSSARIES, type Concept } from '../../src/i18n/glossary.js';
+import { AMAZON_EXAMPLE, nobreak } from '../../src/i18n/typography.js';
 
 const others: Record<string, Translation> = { fr, 'fr-CA': frCA, de, es, it: it_, ja };
 const all: Record<string, Translation> = { en, 'en-GB': enGB, 'en-CA': enCA, ...others };
@@ -53,7 +55,12 @@ const text = (t: Translation, key: keyof Translation): string => {
  * Values that really are the same in a language as in English. Kept short on purpose: every
  * entry is a decision, not an oversight.
  */
-const SAME_AS_ENGLISH: Record<string, (keyof Translation)[]> = {};
+const SAME_AS_ENGLISH: Record<string, (keyof Translation)[]> = {
+  fr: ['images'],
+  'fr-CA': ['images'],
+  // German UI copy writes "(optional)", as English does.
+  de: ['optional'],
+};
 
 describe('dictionaries', () => {
   it('say where the serial number and the model name are: the rating label or the box, not a cable or a watermark', () => {
@@ -110,13 +117,127 @@ describe('dictionaries', () => {
     assert.match(de.charCount(12, 2000), /2\.000/);
     assert.match(fr.charCount(12, 2000), /2\u202f000/);
     assert.match(en.charCount(12, 2000), /2,000/);
-    assert.equal(en.summary(1), 'Please fix 1 problem before sending:');
-    assert.equal(en.summary(2), 'Please fix 2 problems before sending:');
+    assert.equal(en.summary(1), 'Please fix 1\u00a0problem before sending:');
+    assert.equal(en.summary(2), 'Please fix 2\u00a0problems before sending:');
     assert.notEqual(de.summary(1), de.summary(2).replace('2', '1'));
     // French counts 0 and 1 as singular.
     assert.notEqual(fr.errImages(1), fr.errImages(2).replace('2', '1'));
-    assert.equal(en.policyReturn(30), '30-day return for any reason');
-    assert.equal(en.policyWarranty(18), '18-month warranty');
+    assert.equal(en.policyReturn(30), '30\u2011day return for any reason');
+    assert.equal(en.policyWarranty(18), '18\u2011month warranty');
+  });
+});
+
+/** Every string of a dictionary, each function term rendered with its sample arguments. */
+const strings = (t: Translation): [string, string][] =>
+  (Object.keys(en) as (keyof Translation)[]).filter((key) => key !== 'locale').map((key) => [key, text(t, key)]);
+
+const has = (text: string, term: string) => text.toLowerCase().includes(term.toLowerCase());
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+/** Whether `text` uses `word` as a word (a Japanese word, which spaces do not set off: anywhere). */
+const mentions = (text: string, word: string) =>
+  /[\p{sc=Han}\p{sc=Hiragana}\p{sc=Katakana}]/u.test(word)
+    ? text.includes(word)
+    : new RegExp(`(?<![\\p{L}\\p{N}-])${escape(word)}(?![\\p{L}\\p{N}])`, 'iu').test(text);
+
+/** The string that names each concept: its term must be there. */
+const NAMED_IN: Record<Concept, keyof Translation> = {
+  orderId: 'orderId',
+  orderHistory: 'tipOrderId',
+  serialNumber: 'serialNumber',
+  refund: 'refund',
+  exchange: 'exchange',
+  email: 'email',
+  photo: 'images',
+  captcha: 'captcha',
+  request: 'recap',
+  reference: 'copied',
+};
+
+describe('glossaries', () => {
+  it('exist for every locale, with every concept', () => {
+    assert.deepEqual(Object.keys(GLOSSARIES).sort(), Object.keys(all).sort());
+    for (const glossary of Object.values(GLOSSARIES)) assert.deepEqual(Object.keys(glossary).sort(), Object.keys(NAMED_IN).sort());
+  });
+
+  it('are followed: each concept is named by its term, and no string uses a word the glossary rules out', () => {
+    for (const [locale, t] of Object.entries(all)) {
+      for (const [concept, { term, avoid }] of Object.entries(GLOSSARIES[locale]!)) {
+        const where = NAMED_IN[concept as Concept];
+        assert.ok(has(text(t, where), term), `${locale}.${where} should say “${term}”: ${text(t, where)}`);
+        for (const [key, value] of strings(t)) {
+          for (const word of avoid) assert.ok(!mentions(value, word), `${locale}.${key} says “${word}”, not “${term}”: ${value}`);
+        }
+      }
+    }
+  });
+
+  it('give the check one name, in every message about it', () => {
+    for (const [locale, t] of Object.entries(all)) {
+      const { term } = GLOSSARIES[locale]!.captcha;
+      for (const [key, value] of strings(t)) {
+        if (/^(errC|c)aptcha/.test(key) && key !== 'captchaRetry') assert.ok(has(value, term), `${locale}.${key}: ${value}`);
+      }
+    }
+  });
+});
+
+describe('typography', () => {
+  it('keeps every number with the word after it (a no-break space), in every locale', () => {
+    for (const [locale, t] of Object.entries(all)) {
+      for (const [key, value] of strings(t)) assert.doesNotMatch(value, /\d[ \t][\p{L}]/u, `${locale}.${key}`);
+    }
+  });
+
+  it('writes the order-ID example with non-breaking hyphens, which the field reads as hyphens', () => {
+    for (const [locale, t] of Object.entries(all)) {
+      assert.ok(t.tipOrderId.includes(AMAZON_EXAMPLE), locale);
+      for (const [key, value] of strings(t)) assert.doesNotMatch(value, /\d{3}-\d{7}-\d{7}/, `${locale}.${key}`);
+    }
+    assert.equal(nobreak('KK 104-233'), 'KK\u00a0104\u2011233');
+  });
+
+  it('uses typographic quotes and ellipses, with no space before an ellipsis', () => {
+    for (const [locale, t] of Object.entries(all)) {
+      for (const [key, value] of strings(t)) {
+        assert.doesNotMatch(value, /['"]|\.\.\.|\s…/u, `${locale}.${key}: ${value}`);
+      }
+    }
+  });
+
+  it('spaces French as France and Québec do: « » and : with a no-break space; ; ! ? with a narrow one in France, none in Québec', () => {
+    for (const [locale, t, before] of [
+      ['fr', fr, /(?<!\u202f)[;!?]|(?<!\d)\u202f(?![;!?])/u],
+      ['fr-CA', frCA, /\s[;!?]/u],
+    ] as const) {
+      for (const [key, value] of strings(t)) {
+        // "SN:" is printed on the product as it is.
+        assert.doesNotMatch(value, /(?<!\u00a0|SN):|«(?!\u00a0)|(?<!\u00a0)»/u, `${locale}.${key}: ${value}`);
+        assert.doesNotMatch(value, before, `${locale}.${key}: ${value}`);
+      }
+    }
+  });
+
+  it('writes Japanese with full-width punctuation and no spaces', () => {
+    const args = new Set(Object.values(ARGS).flat().filter((arg) => typeof arg === 'string'));
+    for (const [key, value] of strings(ja)) {
+      let rest = value;
+      for (const arg of args) rest = rest.replaceAll(arg, '');
+      // What stays as printed: the label's "SN:", menu paths, a CSP header's name, numbers, addresses.
+      rest = rest.replace(/SN: A|SN:| › |Content-Security-Policy|[\w.-]+@[\w.-]+|\d[\d,]*/g, '');
+      assert.doesNotMatch(rest, /[ ,.!?:;()]/, `ja.${key}: ${value}`);
+    }
+  });
+
+  it('spells British and Canadian English their own way', () => {
+    const american = ['color', 'center', 'favorite', 'honor', 'behavior', 'catalog', 'canceled', 'gray'];
+    for (const [locale, t, words] of [
+      ['en-GB', enGB, [...american, 'organize', 'analyze', 'business day', 'zip code', 'cell phone', 'defective']],
+      ['en-CA', enCA, american],
+    ] as const) {
+      for (const [key, value] of strings(t)) {
+        for (const word of words) assert.ok(!value.toLowerCase().includes(word), `${locale}.${key} says “${word}”`);
+      }
+    }
   });
 });
 
@@ -141,14 +262,14 @@ describe('supportedLocale', () => {
   });
 });
 
-describe('captchaLanguage', () => {
-  it('gives friendly-challenge the language the form is shown in', () => {
-    for (const t of Object.values(all)) {
-      assert.equal(captchaLanguage(t.locale), t.locale.slice(0, 2), t.locale);
+describe('captchaTexts', () => {
+  it('name the check in each of its states as the form’s label does', () => {
+    for (const [locale, t] of Object.entries(all)) {
+      const { term } = GLOSSARIES[locale]!.captcha;
+      const texts = captchaTexts(t);
+      for (const key of ['text_ready', 'text_solving', 'text_completed', 'text_completed_sr', 'text_expired', 'text_error'] as const) {
+        assert.ok(has(texts[key], term), `${locale} ${key}: ${texts[key]}`);
+      }
     }
-    assert.equal(captchaLanguage('ko-KR'), 'kr');
-    assert.equal(captchaLanguage('zh-TW'), 'zh_tw');
-    assert.equal(captchaLanguage('zh-CN'), 'zh');
-    assert.equal(captchaLanguage('xx'), 'en');
   });
 });

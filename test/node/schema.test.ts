@@ -179,7 +179,7 @@ describe('schema: email', () => {
 
   it('takes 254 characters and refuses 255', () => {
     assert.equal(accepts({ email: emailOfLength(254) }).email.length, 254);
-    assert.equal(rejects('email', { email: emailOfLength(255) }), '1 character too many. Shorten this to at most 254.');
+    assert.equal(rejects('email', { email: emailOfLength(255) }), '1\u00a0character too many. Shorten this to at most 254.');
   });
 });
 
@@ -195,17 +195,17 @@ describe('schema: name', () => {
   it('takes 100 characters after trimming and refuses 101', () => {
     assert.equal(accepts({ name: 'n'.repeat(100) }).name.length, 100);
     assert.equal(accepts({ name: ` ${'n'.repeat(100)} ` }).name.length, 100);
-    assert.equal(rejects('name', { name: 'n'.repeat(101) }), '1 character too many. Shorten this to at most 100.');
+    assert.equal(rejects('name', { name: 'n'.repeat(101) }), '1\u00a0character too many. Shorten this to at most 100.');
   });
 
   it('counts characters, not UTF-16 units', () => {
     assert.equal(accepts({ name: '😀'.repeat(100) }).name, '😀'.repeat(100));
-    assert.equal(rejects('name', { name: '😀'.repeat(101) }), '1 character too many. Shorten this to at most 100.');
+    assert.equal(rejects('name', { name: '😀'.repeat(101) }), '1\u00a0character too many. Shorten this to at most 100.');
   });
 });
 
 describe('schema: orderId', () => {
-  const wrong = 'Enter the order ID from your Amazon order history, like 123-1234567-1234567.';
+  const wrong = 'Enter the order ID from “Your Orders” on Amazon, like 123\u20111234567\u20111234567.';
 
   it('accepts 3-7-7 digits, trimmed', () => {
     assert.equal(accepts({ orderId: '123-1234567-1234567' }).orderId, '123-1234567-1234567');
@@ -250,7 +250,7 @@ describe('schema: orderId', () => {
 
   it('asks for a missing order ID', () => {
     for (const orderId of [undefined, '', '  ']) {
-      assert.equal(rejects('orderId', { orderId }), 'Enter the order ID from your Amazon order history.');
+      assert.equal(rejects('orderId', { orderId }), 'Enter the order ID from “Your Orders” on Amazon.');
     }
   });
 });
@@ -259,7 +259,7 @@ describe('schema: productName', () => {
   it('trims, takes 200 characters and refuses 201', () => {
     assert.equal(accepts({ productName: ' Kettle ' }).productName, 'Kettle');
     assert.equal(accepts({ productName: 'p'.repeat(200) }).productName.length, 200);
-    assert.equal(rejects('productName', { productName: 'p'.repeat(201) }), '1 character too many. Shorten this to at most 200.');
+    assert.equal(rejects('productName', { productName: 'p'.repeat(201) }), '1\u00a0character too many. Shorten this to at most 200.');
   });
 
   it('asks for a missing product name', () => {
@@ -354,7 +354,7 @@ describe('schema: details', () => {
   });
 
   it('refuses 2001 characters', () => {
-    assert.equal(rejects('details', { details: 'd'.repeat(2001) }), '1 character too many. Shorten this to at most 2,000.');
+    assert.equal(rejects('details', { details: 'd'.repeat(2001) }), '1\u00a0character too many. Shorten this to at most 2,000.');
   });
 
   it('is required when the reason is other', () => {
@@ -386,13 +386,13 @@ describe('schema: images', () => {
 
   it('takes at most 5 photos by default', () => {
     assert.equal(accepts({ images: images(5) }).images?.length, 5);
-    assert.equal(rejects('images', { images: images(6) }), 'Attach at most 5 photos.');
+    assert.equal(rejects('images', { images: images(6) }), 'Attach at most 5\u00a0photos.');
   });
 
   it('takes at most max-images photos when set', () => {
     assert.equal(accepts({ images: images(2) }, { maxImages: 2 }).images?.length, 2);
-    assert.equal(rejects('images', { images: images(3) }, { maxImages: 2 }), 'Attach at most 2 photos.');
-    assert.equal(rejects('images', { images: images(2) }, { maxImages: 1 }), 'Attach at most 1 photo.');
+    assert.equal(rejects('images', { images: images(3) }, { maxImages: 2 }), 'Attach at most 2\u00a0photos.');
+    assert.equal(rejects('images', { images: images(2) }, { maxImages: 1 }), 'Attach at most 1\u00a0photo.');
     assert.equal(accepts({ images: images(8) }, { maxImages: 8 }).images?.length, 8);
   });
 
@@ -440,7 +440,7 @@ describe('schema: captcha', () => {
   });
 
   it('is required with a site key', () => {
-    const message = 'Please wait until the anti-robot check has finished.';
+    const message = 'Please wait until the anti-robot check is complete.';
     assert.equal(rejects('captcha', {}, { captcha: true }), message);
     assert.equal(rejects('captcha', { captcha: '' }, { captcha: true }), message);
     assert.equal(accepts({ captcha: 'sig.puzzle.solutions.diag' }, { captcha: true }).captcha, 'sig.puzzle.solutions.diag');

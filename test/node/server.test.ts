@@ -111,7 +111,7 @@ describe('parseRequest', () => {
       ok: false,
       errors: [
         { field: 'email', message: 'Enter your email address so we can reply.' },
-        { field: 'orderId', message: 'An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has 6.' },
+        { field: 'orderId', message: 'An Amazon order ID has 17\u00a0digits, like 123\u20111234567\u20111234567. This one has 6.' },
         { field: 'details', message: 'Since you chose “Other”, tell us what happened.' },
       ],
     });
@@ -143,13 +143,13 @@ describe('parseRequest', () => {
     const image = { name: 'a.png', type: 'image/png', width: 1, height: 1, data: PNG };
     assert.deepEqual(parseRequest({ ...VALID, images: [image, image] }, { maxImages: 1 }), {
       ok: false,
-      errors: [{ field: 'images', message: 'Attach at most 1 photo.' }],
+      errors: [{ field: 'images', message: 'Attach at most 1\u00a0photo.' }],
     });
     assert.deepEqual(parseRequest(VALID, { marketplaces: ['amazon.de'], captcha: true }), {
       ok: false,
       errors: [
         { field: 'marketplace', message: 'Choose the site where you bought the product.' },
-        { field: 'captcha', message: 'Please wait until the anti-robot check has finished.' },
+        { field: 'captcha', message: 'Please wait until the anti-robot check is complete.' },
       ],
     });
     assert.equal(parseRequest({ ...VALID, captcha: 'a.b.c.d' }, { captcha: true }).ok, true);
@@ -546,7 +546,7 @@ describe('the demo server', () => {
     assert.equal(answer.status, 422);
     assert.deepEqual(JSON.parse(answer.body), {
       errors: [
-        { field: 'orderId', message: 'An Amazon order ID has 17 digits, like 123-1234567-1234567. This one has 4.' },
+        { field: 'orderId', message: 'An Amazon order ID has 17\u00a0digits, like 123\u20111234567\u20111234567. This one has 4.' },
         { field: 'resolution', message: 'Choose whether you want a refund or an exchange.' },
       ],
     });
@@ -864,7 +864,7 @@ describe('the demo server', () => {
   describe('captcha', () => {
     const CAPTCHA_FAILED = { field: 'captcha', message: 'The anti-robot check failed. Please try again.' };
     const CAPTCHA_EXPIRED = { field: 'captcha', message: 'The anti-robot check expired. Please try again.' };
-    const CAPTCHA_MISSING = { field: 'captcha', message: 'Please wait until the anti-robot check has finished.' };
+    const CAPTCHA_MISSING = { field: 'captcha', message: 'Please wait until the anti-robot check is complete.' };
     const errorsOf = (answer: Answer) => json<{ errors: unknown }>(answer).errors;
 
     it('issues fresh signed puzzles as the widget expects them, never cached', async () => {
