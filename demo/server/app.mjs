@@ -14,7 +14,7 @@ import {
 } from '../../lib/server/index.js';
 import { PAGE_SIZE, renderInbox, renderSignIn } from './inbox.mjs';
 import { openPuzzleIssuer } from './puzzles.mjs';
-import { resolveFile, sendFile } from './static.mjs';
+import { compress, encodingFor, resolveFile, sendFile } from './static.mjs';
 import { CAPTCHA_ATTRIBUTES, DEMO_CHANNELS, renderStorefront } from './storefronts.mjs';
 
 const demoDir = fileURLToPath(new URL('../', import.meta.url));
@@ -55,12 +55,17 @@ const STATIC = [
 function send(res, status, body, headers = {}) {
   const isJson = typeof body !== 'string';
   const text = isJson ? JSON.stringify(body) : body;
+  const type = headers['Content-Type'] ?? (isJson ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8');
+  // Pages go compressed where the browser takes it; API answers stay as they are.
+  const encoding = type.startsWith('text/html') ? encodingFor(res.req) : undefined;
+  const payload = encoding ? compress(Buffer.from(text), encoding) : text;
   res.writeHead(status, {
     ...headers,
-    'Content-Type': headers['Content-Type'] ?? (isJson ? 'application/json; charset=utf-8' : 'text/plain; charset=utf-8'),
-    'Content-Length': Buffer.byteLength(text),
+    'Content-Type': type,
+    ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
+    'Content-Length': Buffer.byteLength(payload),
   });
-  res.end(res.req.method === 'HEAD' ? undefined : text);
+  res.end(res.req.method === 'HEAD' ? undefined : payload);
 }
 
 const notFound = (res) => send(res, 404, 'Not found');
@@ -85,6 +90,8 @@ function allowOrigin(req, res) {
 export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = true, inboxToken }) {
   await mkdir(dataDir, { recursive: true });
   const dataReal = await realpath(dataDir);
+  // Where the hashed chunks are, as resolveFile reports paths (real ones); dist/ may not be built yet.
+  const distChunks = join(await realpath(distDir).catch(() => distDir), 'chunks') + sep;
   const puzzles = captcha ? await openPuzzleIssuer(dataDir, difficulty) : undefined;
   const store = databaseUrl ? await openPostgresStore(databaseUrl) : await openPGliteStore(join(dataDir, 'pglite'));
   const receive = toNodeHandler(
@@ -245,8 +252,11 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
     const file = await resolveFile(root, raw.slice(prefix.length));
     // The stored requests are customers' data, never static files.
     if (!file || file.startsWith(dataReal + sep)) return notFound(res);
-    if (prefix === '/dist/') allowOrigin(req, res);
-    return sendFile(req, res, file);
+    if (prefix !== '/dist/') return sendFile(req, res, file);
+    allowOrigin(req, res);
+    // Chunks are named by their content's hash, so they never change; the entry keeps its
+    // name across builds and is revalidated (a 304 when unchanged).
+    return sendFile(req, res, file, file.startsWith(distChunks) ? 'public, max-age=31536000, immutable' : 'no-cache');
   }
 
   /** Reading the store: while the database is away, a 503 that says when to come back. */

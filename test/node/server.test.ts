@@ -12,6 +12,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import pg from 'pg';
 import { startPostgres } from '../../scripts/postgres.mjs';
 import type { Postgres } from '../../scripts/postgres.mjs';
@@ -59,6 +60,8 @@ interface Answer {
   status: number;
   headers: IncomingHttpHeaders;
   body: string;
+  /** The bytes as they came, before any decoding. */
+  raw: Buffer;
 }
 
 /** One HTTP request with the path sent exactly as given (fetch would normalize `..`). */
@@ -72,7 +75,7 @@ function send(
       const chunks: Buffer[] = [];
       res.on('data', (chunk: Buffer) => chunks.push(chunk));
       res.on('end', () =>
-        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8') }),
+        resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString('utf8'), raw: Buffer.concat(chunks) }),
       );
     });
     req.on('error', reject);
@@ -236,7 +239,7 @@ describe('readJsonBody', () => {
       });
       req.on('response', (res) => {
         res.resume();
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '' }));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: '', raw: Buffer.alloc(0) }));
       });
       req.on('error', reject);
       req.flushHeaders();
@@ -492,6 +495,41 @@ describe('the demo server', () => {
     assert.equal(icon.status, 200);
     assert.equal(icon.headers['content-type'], 'image/svg+xml');
     assert.equal(icon.body, '');
+  });
+
+  it('compresses pages and the script, caches chunks for good and revalidates the entry', async () => {
+    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+    const entry = readFileSync(join(dist, 'refund-exchange-form.js'));
+    const br = await send(demo.base, '/dist/refund-exchange-form.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
+    assert.equal(br.headers['content-encoding'], 'br');
+    assert.equal(br.headers['vary'], 'Accept-Encoding');
+    assert.equal(br.headers['cache-control'], 'no-cache');
+    assert.ok(brotliDecompressSync(br.raw).equals(entry));
+    assert.ok(br.raw.length < entry.length / 3, `${br.raw.length} of ${entry.length} bytes`);
+    const again = await send(demo.base, '/dist/refund-exchange-form.js', {
+      headers: { 'Accept-Encoding': 'gzip, deflate, br', 'If-None-Match': String(br.headers['etag']) },
+    });
+    assert.equal(again.status, 304);
+    assert.equal(again.raw.length, 0);
+
+    const gzip = await send(demo.base, '/dist/refund-exchange-form.js', { headers: { 'Accept-Encoding': 'gzip' } });
+    assert.equal(gzip.headers['content-encoding'], 'gzip');
+    assert.ok(gunzipSync(gzip.raw).equals(entry));
+    assert.notEqual(gzip.headers['etag'], br.headers['etag']);
+    const plain = await send(demo.base, '/dist/refund-exchange-form.js');
+    assert.equal(plain.headers['content-encoding'], undefined);
+    assert.ok(plain.raw.equals(entry));
+
+    const chunk = /chunks\/[\w-]+\.js/.exec(entry.toString('utf8'))?.[0];
+    assert.ok(chunk, 'the entry names its chunks');
+    const lazy = await send(demo.base, `/dist/${chunk}`, { headers: { 'Accept-Encoding': 'br' } });
+    assert.equal(lazy.status, 200);
+    assert.equal(lazy.headers['cache-control'], 'public, max-age=31536000, immutable');
+
+    const page = await send(demo.base, '/demo/de.html', { headers: { 'Accept-Encoding': 'br' } });
+    assert.equal(page.headers['content-encoding'], 'br');
+    assert.match(brotliDecompressSync(page.raw).toString('utf8'), /<html lang="de-DE">/);
+    assert.equal(page.headers['cache-control'], 'no-store');
   });
 
   it('refuses paths that leave the served folders or name no servable file', async () => {
