@@ -16,6 +16,7 @@ import { FormModel, type RequestContext, type TextField } from './form/model.js'
 import { PrefillController, type Prefill } from './form/prefill.js';
 import { FormRules } from './form/rules.js';
 import { PressController } from './form/press.js';
+import { reserveRoom } from './form/reserve.js';
 import { FormLimits } from './form/limits.js';
 import * as fields from './form/templates.js';
 import * as sections from './form/sections.js';
@@ -58,6 +59,7 @@ import * as sections from './form/sections.js';
  * @cssprop [--rxf-focus-ring=var(--rxf-accent)] - Colour of the 3px focus outline.
  * @cssprop [--rxf-radius=0.375rem] - Corner radius of controls, buttons and notices.
  * @cssprop [--rxf-gap=1.25rem] - Space between fields.
+ * @cssprop [--rxf-reserve=min(100vh, 96rem)] - Height kept for the form before its first render, so nothing below it moves.
  * @cssprop [--rxf-font=inherit] - Font family; unset, the page's.
  * @cssprop [--rxf-font-ja='Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic UI', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif] - Font stack for Japanese.
  *
@@ -175,6 +177,7 @@ export class RefundExchangeForm extends LitElement {
 
   constructor() {
     super();
+    reserveRoom(this);
     this.model.subscribe(() => this.requestUpdate());
   }
 
@@ -375,14 +378,7 @@ export class RefundExchangeForm extends LitElement {
         ${fields.input(c, 'serialNumber', 'text', 'off', t.tipSerialNumber)}
         ${fields.details(c)}
         ${this.limits.photos > 0
-          ? fields.photos(c, {
-              limit: this.limits.photos,
-              preparing: this.photos.preparing,
-              problems: this.photos.problems,
-              said: this.photos.said,
-              onPick: this.handlePhotos,
-              onRemove: (id) => this.handleRemovePhoto(id),
-            })
+          ? fields.photos(c, this.photos, this.limits.photos, this.handlePhotos, (id) => this.handleRemovePhoto(id))
           : nothing}
         ${this.sitekey ? fields.captcha(c, this.captcha, this.handleCaptchaRetry) : nothing}
         ${sections.actions(t, {

@@ -193,22 +193,26 @@ export function summary(c: FieldContext, onLink: (e: Event, field: FieldName) =>
 }
 
 export interface PhotosView {
-  limit: number;
   preparing: boolean;
   /** Why files picked last were not all taken. */
   problems: Message[];
   /** What a screen reader is told of the last change to the photos. */
-  said: Message | undefined;
-  onPick: (e: Event) => void;
-  onRemove: (id: string) => void;
+  said?: Message | undefined;
 }
 
-export function photos(c: FieldContext, view: PhotosView): TemplateResult {
+/** The photo picker for at most `limit` photos, its messages, and the thumbnails with their Remove buttons. */
+export function photos(
+  c: FieldContext,
+  view: PhotosView,
+  limit: number,
+  onPick: (e: Event) => void,
+  onRemove: (id: string) => void,
+): TemplateResult {
   const { t } = c;
   const problems = [c.shown.images, ...view.problems.map((problem) => problem(t))].filter(Boolean);
   return html`<div class="field" part="field">
     <label for="images" part="label">${t.images}${marker(c, 'images')}</label>
-    <span id="images-hint" class="hint">${t.photosHint(view.limit)}</span>
+    <span id="images-hint" class="hint">${t.photosHint(limit)}</span>
     <!-- The native picker's own words ("Choose Files") come in the browser's language, so
       it sits invisible over a button drawn in the form's language; it keeps focus and name. -->
     <span class="picker">
@@ -222,7 +226,7 @@ export function photos(c: FieldContext, view: PhotosView): TemplateResult {
         multiple
         aria-invalid=${problems.length > 0}
         aria-describedby="images-hint images-error"
-        @change=${view.onPick}
+        @change=${onPick}
       />
     </span>
     <div id="images-error" class="error" part="error" aria-live=${c.live}>${problems.map((p) => html`<p>${p}</p>`)}</div>
@@ -242,7 +246,7 @@ export function photos(c: FieldContext, view: PhotosView): TemplateResult {
                 aria-hidden="true"
               ></canvas>
               <span>${image.name} (${image.width}×${image.height})</span>
-              <button type="button" part="button" @click=${() => view.onRemove(id)}>${t.removePhoto(image.name)}</button>
+              <button type="button" part="button" @click=${() => onRemove(id)}>${t.removePhoto(image.name)}</button>
             </li>`;
           })}
         </ul>`
