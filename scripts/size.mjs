@@ -5,13 +5,13 @@ import { join, relative } from 'node:path';
 import { brotliCompressSync, gzipSync, constants } from 'node:zlib';
 
 const ENTRY = 'refund-exchange-form.js';
-const LOCALE = /^chunks\/(en-GB|en-CA|fr|fr-CA|de|es|it|ja)-[\w-]+\.js$/;
+const LOCALE = /^chunks\/(en|en-GB|en-CA|fr|fr-CA|de|es|it|ja)-[\w-]+\.js$/;
 /**
- * The entry loads before a customer interacts: a ceiling that catches growth, not the goal
- * (prefill and lock, the dark palette and the validity methods took it from 18.3 to 19 KB).
- * Each locale is a chunk of its own.
+ * The entry loads before a customer interacts: a ceiling that catches growth, on the way to
+ * issue 11's 16 KB (English's messages moving to a chunk of their own took it from 20.97 to
+ * 19.50 KB). Each locale is a chunk of its own, English's messages too.
  */
-const budget = (name) => (name === ENTRY ? 21 * 1024 : LOCALE.test(name) ? 3.5 * 1024 : undefined);
+const budget = (name) => (name === ENTRY ? 19.75 * 1024 : LOCALE.test(name) ? 3.5 * 1024 : undefined);
 const dist = new URL('../dist/', import.meta.url).pathname;
 const files = (dir) =>
   readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
@@ -27,7 +27,8 @@ const localeCost = (file) => {
     .filter((f) => LOCALE.test(relative(dist, f)));
   return gzipSync(Buffer.concat([file, ...imported].map((f) => readFileSync(f))), { level: 9 }).length;
 };
-let failed = false;
+/** The files over their budget. */
+const failed = [];
 for (const file of files(dist).sort()) {
   const bytes = readFileSync(file);
   const gzip = gzipSync(bytes, { level: 9 }).length;
@@ -39,7 +40,7 @@ for (const file of files(dist).sort()) {
   // A locale built on another (fr-CA on fr) costs both when it loads.
   const measured = LOCALE.test(name) ? localeCost(file) : gzip;
   const over = limit !== undefined && measured > limit;
-  failed ||= over;
+  if (over) failed.push({ name, measured, limit });
   console.log(
     `${name.padEnd(40)} ${kb(bytes.length).padStart(10)} raw ${kb(gzip).padStart(10)} gzip ${kb(brotli).padStart(10)} brotli` +
       (limit ? `  budget ${kb(limit)} gzip${measured !== gzip ? ` (with its base: ${kb(measured)})` : ''}: ${over ? 'OVER' : 'ok'}` : ''),
@@ -51,7 +52,9 @@ if (all.length > 1) {
   const bundled = gzipSync(Buffer.concat(all.map((f) => readFileSync(f))), { level: 9 }).length;
   console.log(`${'(entry with all locales bundled, estimate)'.padEnd(40)} ${kb(bundled).padStart(26)} gzip`);
 }
-if (failed) {
-  console.error('Size budget exceeded.');
+if (failed.length) {
+  for (const { name, measured, limit } of failed) {
+    console.error(`${name} grew ${kb(measured - limit)} over its budget: ${kb(measured)} gzip, budget ${kb(limit)}.`);
+  }
   process.exit(1);
 }

@@ -4,7 +4,7 @@ import { styles } from './refund-exchange-form.styles.js';
 import { REASONS, RESOLUTIONS, type FieldName } from './fields.js';
 import { defaultMarketplace } from './marketplaces.js';
 import type { Channel } from './channels.js';
-import { translationFor, type Translation } from './i18n/index.js';
+import { loadMessages, translationFor, type Translation } from './i18n/index.js';
 import { LanguageController } from './i18n/controller.js';
 import { RefundExchangeErrorEvent } from './events.js';
 import { checkEndpoint } from './submission/endpoint.js';
@@ -198,7 +198,7 @@ export class RefundExchangeForm extends LitElement {
       await this.prefiller.ready;
       if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
     }
-    await this.language.ready();
+    await this.language.ready(this.hasUpdated || this.model.hasInput);
     super.scheduleUpdate();
   }
 
@@ -321,6 +321,7 @@ export class RefundExchangeForm extends LitElement {
     // What the customer will need next; a failure here is met again, and told, on submit.
     void this.rules.load()?.catch(() => undefined);
     void loadSender().catch(() => undefined);
+    void loadMessages();
   }
 
   private handleCaptchaRetry(): void {

@@ -5,7 +5,7 @@
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeSuccessEvent } from '../src/events.js';
-import { $, fillValid, focus, press, received, uniqueName, until } from './helpers.js';
+import { $, fillValid, focus, press, received, type, uniqueName, until } from './helpers.js';
 
 const load = (query = '') => import(/* @vite-ignore */ `/dist/refund-exchange-form.js${query}`);
 
@@ -19,19 +19,30 @@ describe('dist/refund-exchange-form.js', () => {
     expect(customElements.get('refund-exchange-form')).to.equal(defined);
   });
 
-  it('loads the rules (zod) only once the customer touches the form', async () => {
+  it('loads the rules (zod), the sending code and English’s messages only once the customer touches the form', async () => {
+    // A chunk's name, then its 8-character hash: `en-…` is English's messages, not `en-GB-…`.
     const fetched = () =>
       performance
         .getEntriesByType('resource')
-        .map((entry) => entry.name)
-        .filter((url) => /\/dist\/chunks\/validation-[\w-]+\.js$/.test(url));
+        .map((entry) => /\/dist\/chunks\/(validation|send|en)-[\w-]{8}\.js$/.exec(entry.name)?.[1])
+        .filter(Boolean)
+        .sort();
     const el = await fixture<RefundExchangeForm>(
       html`<refund-exchange-form lang="en" endpoint="/receiver/x"></refund-exchange-form>`,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fetched()).to.deep.equal([]);
+    // The first view is whole without them.
+    expect($(el, 'label[for=email]').textContent).to.contain('Email address');
+    expect(el.shadowRoot!.textContent).not.to.contain('undefined');
     focus(el, '#email');
-    await until(() => fetched().length === 1);
+    await until(() => fetched().length === 3);
+    expect(fetched()).to.deep.equal(['en', 'send', 'validation']);
+    // The messages are there when a field is left wrong.
+    await type('jane@');
+    await press('Tab');
+    await el.updateComplete;
+    expect($(el, '#email-error').textContent).to.equal('Enter an email address like name@example.com.');
   });
 
   it('is accessible', async () => {

@@ -4,7 +4,7 @@
  * anywhere above the form (one observer for all forms on the page).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadTranslation } from './index.js';
+import { loadMessages, loadTranslation } from './index.js';
 import { resolveLang } from './resolve.js';
 
 type Host = ReactiveControllerHost & HTMLElement;
@@ -35,11 +35,17 @@ export class LanguageController implements ReactiveController {
     return this.host.lang || resolveLang(this.host);
   }
 
-  /** Settles once the dictionary of the language shown is loaded; again if it changed meanwhile. */
-  async ready(): Promise<void> {
+  /**
+   * Settles once the dictionary of the language shown is loaded; again if it changed meanwhile.
+   * With `messages`, for a view that may show one (any after the first, or a restored draft's),
+   * English's messages too: English's first view comes with the entry, its messages do not, and
+   * they stand in for any language that could not load.
+   */
+  async ready(messages: boolean): Promise<void> {
     for (let lang = ''; lang !== this.tag; ) {
       lang = this.tag;
       await loadTranslation(lang);
+      if (messages) await loadMessages();
     }
   }
 }

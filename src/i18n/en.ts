@@ -1,64 +1,22 @@
 /**
- * English (US): the complete dictionary. Every other locale is typed against it, so a key
- * missing there fails the build. Terms with parameters or plurals are functions. Its words
- * follow the English glossary (glossary.ts), as each dictionary follows its own.
+ * English (US): the complete dictionary, the words of the first view (en-words.ts) and every
+ * message. Every other locale is typed against it, so a key missing there fails the build.
+ * Terms with parameters or plurals are functions. Its words follow the English glossary
+ * (glossary.ts), as each dictionary follows its own. The messages load as a chunk of their own
+ * on a form's first interaction (i18n/index.ts).
  */
 import { AMAZON_EXAMPLE, counting } from './typography.js';
+import { words } from './en-words.js';
 
 const { number, count } = counting('en-US');
 const photos = (n: number) => count(n, 'photo', 'photos');
 
 export const en = {
-  locale: 'en-US',
+  ...words,
 
-  marketplace: 'Purchase site',
-  /** The country after Amazon.com, the one site whose name does not say it: "Amazon.com (US)". */
-  countryUS: 'US',
-  email: 'Email address',
-  name: 'Contact name',
-  orderId: 'Order ID',
-  productName: 'Product name',
-  resolution: 'Refund or exchange',
-  refund: 'Refund',
-  exchange: 'Exchange',
-  reason: 'Reason for request',
-  damaged_on_arrival: 'Damaged upon arrival',
-  defective: 'Defective',
-  wrong_item_sent: 'Sent wrong item',
-  ordered_wrong_item: 'Ordered wrong item',
-  no_longer_needed: 'No longer needed',
-  other: 'Other',
-  serialNumber: 'Serial number',
-  details: 'Issue details',
-  images: 'Photos',
-  choose: 'Choose…',
-  optional: '(optional)',
-  requiredNote: 'Fields marked * are required.',
-  charCount: (n: number, max: number) => `${number(n)}\u00a0of ${count(max, 'character', 'characters')}`,
-
-  policies: 'Our promise',
-  policyReturn: (days: number) => `${number(days)}\u2011day return for any reason`,
-  policyWarranty: (months: number) => `${number(months)}\u2011month warranty`,
-  policySupport: 'Lifetime technical support',
-
-  tip: 'Where do I find this?',
-  tipOrderId: `In your Amazon account, under “Your Orders”. It looks like ${AMAZON_EXAMPLE}.`,
-  tipOrderIdShop: 'In your order confirmation email or in your order history.',
-  orderIdLooksLike: (example: string) => `It looks like ${example}.`,
-  orderHistoryShop: 'Open your order history',
-  orderHistory: 'Open “Your Orders”',
-  newTab: '(opens in a new tab)',
-  tipProductName:
-    'The model name as it appears on the box, on the rating label on the product, or in your order.',
-  tipSerialNumber:
-    'On the rating label on the product (often underneath) or on the box. It starts with “SN: A”.',
-  photosHint: (max: number) => `Up to ${photos(max)}: JPEG, PNG or WebP.`,
-  addPhotos: 'Add photos',
   removePhoto: (name: string) => `Remove ${name}`,
   readingPhotos: 'Preparing photos…',
 
-  submit: 'Submit',
-  reset: 'Reset',
   sending: 'Sending your request…',
   resetConfirm: 'Clear everything you entered?',
   resetYes: 'Clear form',
@@ -93,7 +51,6 @@ export const en = {
   errCaptchaBrowser:
     'The anti-robot check does not accept this browser, so the form cannot be sent from it. Open this page in another up-to-date browser, or turn off any extension that changes how your browser identifies itself.',
   errCaptchaRefused: 'The anti-robot check expired or could not be confirmed. A new check is running; please submit again when it has finished.',
-  captcha: 'Anti-robot check',
   captchaWaiting: 'Finishing the anti-robot check…',
   captchaRetry: 'Try the check again',
   captchaRunning: 'Anti-robot check running…',
@@ -125,9 +82,7 @@ export const en = {
   recapPhotos: (n: number) => (n ? number(n) : 'None'),
   newRequest: 'Start a new request',
 
-  kept: 'Everything you entered is still here.',
   errServer: 'Something went wrong on our side.',
-  errNetwork: 'We could not reach the server. Check your internet connection.',
   errTimeout: 'The server took too long to answer.',
   errTooLarge: 'Your request is too large to send. Remove a photo and try again.',
   errRateLimited: (seconds: number) =>
@@ -135,11 +90,7 @@ export const en = {
       ? `Too many requests. Please try again in ${count(seconds, 'second', 'seconds')}.`
       : 'Too many requests. Please try again in a moment.',
   errRefused: (status: number) => `The server refused the request (error ${status}).`,
-  tryAgain: 'Please try again.',
-  errConfig: 'This form is not set up correctly and cannot send requests. Please contact the site owner.',
 
-  offlineWaiting: 'You are offline. Your request will be sent as soon as your connection is back.',
-  errOffline: 'You are offline, so your request has not been sent. Submit it again once your connection is back.',
   draftRestored: 'We have restored what you entered earlier.',
   startOver: 'Start over',
   errCaptchaBlocked: (directive: string) =>

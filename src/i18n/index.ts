@@ -1,5 +1,9 @@
-/** Dictionaries: English built in, the others loaded when first needed. No DOM, no Lit. */
-import { en, type Translation } from './en.js';
+/**
+ * Dictionaries: the words of English's first view built in, everything else loaded when first
+ * needed. No DOM, no Lit.
+ */
+import type { Translation } from './en.js';
+import { words } from './en-words.js';
 
 export type { Translation } from './en.js';
 
@@ -18,7 +22,10 @@ const LOADERS: Record<string, () => Promise<{ default: Translation }>> = {
   ja: () => import('./ja.js'),
 };
 
-const loaded: Record<string, Translation> = { en };
+/** The complete English dictionary: the messages every view after the first may show. */
+const ENGLISH = () => import('./en.js').then(({ en }) => ({ default: en }));
+
+const loaded: Record<string, Translation> = {};
 const loading = new Map<string, Promise<unknown>>();
 
 /** The supported locale for a tag: `fr-CA` itself, `de-AT` → `de`, anything else → `en`. */
@@ -28,19 +35,30 @@ export function supportedLocale(lang: string): string {
   return tag in LOADERS ? tag : language in LOADERS ? language : 'en';
 }
 
-/** The dictionary for a tag if it is loaded; English until then, or when loading failed. */
+/**
+ * The dictionary for a tag if it is loaded; English until then, or when loading failed. Before
+ * English's messages are loaded that is its first view's words only: LanguageController makes
+ * every render after the first, the only ones that can show a message, wait for them.
+ */
 export function translationFor(lang: string): Translation {
-  return loaded[supportedLocale(lang)] ?? en;
+  return loaded[supportedLocale(lang)] ?? loaded['en'] ?? (words as Translation);
 }
+
+/** English's messages, once; never rejects. */
+export const loadMessages = (): Promise<unknown> => load('en', ENGLISH);
 
 /** Loads the dictionary for a tag once; never rejects (a failed load keeps English). */
 export function loadTranslation(lang: string): Promise<unknown> {
   const locale = supportedLocale(lang);
-  const load = LOADERS[locale];
-  if (loaded[locale] || !load) return Promise.resolve();
+  const loader = LOADERS[locale];
+  return loader ? load(locale, loader) : Promise.resolve();
+}
+
+function load(locale: string, loader: () => Promise<{ default: Translation }>): Promise<unknown> {
+  if (loaded[locale]) return Promise.resolve();
   let promise = loading.get(locale);
   if (!promise) {
-    promise = load().then(
+    promise = loader().then(
       (module) => (loaded[locale] = module.default),
       () => {
         // Forgotten, so a later render asks again (the network may be back).
