@@ -321,7 +321,7 @@ export class RefundExchangeForm extends LitElement {
     // What the customer will need next; a failure here is met again, and told, on submit.
     void this.rules.load()?.catch(() => undefined);
     void loadSender().catch(() => undefined);
-    void loadMessages();
+    void loadMessages(this.tag);
   }
 
   private handleCaptchaRetry(): void {

@@ -38,14 +38,14 @@ export class LanguageController implements ReactiveController {
   /**
    * Settles once the dictionary of the language shown is loaded; again if it changed meanwhile.
    * With `messages`, for a view that may show one (any after the first, or a restored draft's),
-   * English's messages too: English's first view comes with the entry, its messages do not, and
-   * they stand in for any language that could not load.
+   * English's messages too where they are needed: English's first view comes with the entry,
+   * its messages do not, and they stand in for a language that could not load.
    */
   async ready(messages: boolean): Promise<void> {
     for (let lang = ''; lang !== this.tag; ) {
       lang = this.tag;
       await loadTranslation(lang);
-      if (messages) await loadMessages();
+      if (messages) await loadMessages(lang);
     }
   }
 }

@@ -44,8 +44,12 @@ export function translationFor(lang: string): Translation {
   return loaded[supportedLocale(lang)] ?? loaded['en'] ?? (words as Translation);
 }
 
-/** English's messages, once; never rejects. */
-export const loadMessages = (): Promise<unknown> => load('en', ENGLISH);
+/**
+ * What a view that may show a message needs beyond `lang`'s own dictionary: English's messages,
+ * where `lang` is English or its dictionary could not load. Never rejects.
+ */
+export const loadMessages = (lang: string): Promise<unknown> =>
+  loaded[supportedLocale(lang)] ? Promise.resolve() : load('en', ENGLISH);
 
 /** Loads the dictionary for a tag once; never rejects (a failed load keeps English). */
 export function loadTranslation(lang: string): Promise<unknown> {
