@@ -8,7 +8,7 @@ import { loadMessages, translationFor, type Translation } from './i18n/index.js'
 import { LanguageController } from './i18n/controller.js';
 import { RefundExchangeErrorEvent } from './events.js';
 import { checkEndpoint } from './submission/endpoint.js';
-import { loadSender, SubmissionController } from './submission/controller.js';
+import { SubmissionSlot } from './submission/slot.js';
 import { PhotosController } from './photos/controller.js';
 import { CaptchaSlot } from './captcha/slot.js';
 import { DraftController, type DraftMode } from './drafts/controller.js';
@@ -77,7 +77,7 @@ export class RefundExchangeForm extends LitElement {
   private readonly model = new FormModel();
   private readonly language = new LanguageController(this);
   private readonly press = new PressController(this);
-  private readonly submission = new SubmissionController(this, this.model, {
+  private readonly submission = new SubmissionSlot(this, this.model, {
     sent: () => {
       this.captcha.destroy();
       // Delivered: nothing of it stays in the page or in storage.
@@ -320,7 +320,7 @@ export class RefundExchangeForm extends LitElement {
     this.interacted = true;
     // What the customer will need next; a failure here is met again, and told, on submit.
     void this.rules.load()?.catch(() => undefined);
-    void loadSender().catch(() => undefined);
+    this.submission.load().catch(() => undefined);
     void loadMessages(this.tag);
   }
 

@@ -12,7 +12,7 @@ const load = (query = '') => import(/* @vite-ignore */ `/dist/refund-exchange-fo
 const fetched = () =>
   performance
     .getEntriesByType('resource')
-    .map((entry) => /\/dist\/chunks\/(validation|send|en)-[\w-]{8}\.js$/.exec(entry.name)?.[1])
+    .map((entry) => /\/dist\/chunks\/(validation|sending|en)-[\w-]{8}\.js$/.exec(entry.name)?.[1])
     .filter(Boolean)
     .sort();
 
@@ -35,7 +35,7 @@ describe('dist/refund-exchange-form.js', () => {
     focus(el, '#email');
     await until(() => fetched().length === 2);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fetched()).to.deep.equal(['send', 'validation']);
+    expect(fetched()).to.deep.equal(['sending', 'validation']);
   });
 
   it('loads English’s messages only once the customer touches an English form', async () => {

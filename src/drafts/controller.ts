@@ -7,7 +7,7 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FormModel, Photo, TextField } from '../form/model.js';
-import type { SubmissionController } from '../submission/controller.js';
+import type { SubmissionSlot } from '../submission/slot.js';
 
 export type DraftMode = 'session' | 'local' | 'off';
 
@@ -27,7 +27,7 @@ interface Stored {
   savedAt: number;
   form: ReturnType<FormModel['snapshot']>;
   photos: string[];
-  idempotency?: SubmissionController['idempotency'];
+  idempotency?: SubmissionSlot['idempotency'];
 }
 
 export interface DraftHost extends ReactiveControllerHost, HTMLElement {
@@ -72,7 +72,7 @@ export class DraftController implements ReactiveController {
   constructor(
     private readonly host: DraftHost,
     private readonly model: FormModel,
-    private readonly submission: SubmissionController,
+    private readonly submission: SubmissionSlot,
     /** The closed lists a restored value must come from (the offered purchase sites…). */
     private readonly choices: () => Partial<Record<TextField, readonly string[]>>,
   ) {

@@ -2,7 +2,8 @@
  * Runs a submit for the element: the whole-form check, waiting for the captcha, the cancelable
  * submit event, sending with one Idempotency-Key per submission (also across going offline),
  * and turning the answer into events, field errors or a message. Owns the phase, so the
- * element only asks what to show.
+ * element only asks what to show. Sending code: it loads with send.ts and the success view
+ * (sending.ts) on a form's first interaction, and SubmissionSlot answers for it until then.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import {
@@ -14,7 +15,8 @@ import {
 import type { FormModel } from '../form/model.js';
 import { sentences, type Message } from '../i18n/index.js';
 import type { RefundExchangeRequest } from '../schema.js';
-import type { SendResult } from './send.js';
+import { newIdempotencyKey, send, type SendResult } from './send.js';
+import { done } from './receipt.js';
 
 /** One state for sending: waiting for the captcha, on the wire, waiting for a connection, done. */
 export type Phase = 'idle' | 'solving' | 'sending' | 'offline' | 'sent';
@@ -40,6 +42,12 @@ export interface Submission {
 }
 
 /** What the element does when the answer concerns more than this controller. */
+/** One key per submission: kept while the request stays the same apart from its captcha. */
+export interface Idempotency {
+  key: string;
+  fingerprint: string;
+}
+
 export interface SubmissionHooks {
   /** The endpoint took the request: the captcha solution is used up, the draft done with. */
   sent(): void;
@@ -48,18 +56,6 @@ export interface SubmissionHooks {
   /** Moves focus to what tells the outcome, as the outcome is told (not a task later). */
   focus(selector: string): void;
 }
-
-/**
- * The sending code loads when a customer first focuses a form, outside the entry's budget;
- * a failed load is forgotten so the next submit asks again (browsers that cache failed
- * module loads answer from that cache until the page is reloaded).
- */
-let sender: Promise<typeof import('./send.js')> | undefined;
-export const loadSender = () =>
-  (sender ??= import('./send.js').catch((error: unknown) => {
-    sender = undefined;
-    throw error;
-  }));
 
 const offline = () => navigator.onLine === false;
 
@@ -87,10 +83,8 @@ export class SubmissionController implements ReactiveController {
   failure?: Message;
   /** Once sent: what the endpoint took, and its reference. */
   receipt?: Receipt;
-  /** The success view, which comes with the sending code. */
-  done?: typeof import('./receipt.js').done;
-  /** One key per submission: kept while the request stays the same apart from its captcha. */
-  idempotency?: { key: string; fingerprint: string };
+  /** The success view. */
+  readonly done = done;
 
   private sending?: AbortController;
 
@@ -98,6 +92,8 @@ export class SubmissionController implements ReactiveController {
     private readonly host: ReactiveControllerHost & HTMLElement,
     private readonly model: FormModel,
     private readonly hooks: SubmissionHooks,
+    /** Where the submission's Idempotency-Key is kept: the slot, which drafts save and restore. */
+    private readonly keys: { idempotency?: Idempotency | undefined },
   ) {
     host.addController(this);
     // A customer who changes the form while it waits for a connection is not done with it.
@@ -164,7 +160,7 @@ export class SubmissionController implements ReactiveController {
     this.abort();
     this.failure = undefined;
     this.receipt = undefined;
-    this.idempotency = undefined;
+    this.keys.idempotency = undefined;
     this.set('idle');
   }
 
@@ -181,12 +177,11 @@ export class SubmissionController implements ReactiveController {
           await whenOnline(signal);
           this.set('sending');
         }
-        const { newIdempotencyKey, send, done } = await loadSender();
-        this.done = done;
-        if (this.idempotency?.fingerprint !== fingerprint) this.idempotency = { key: newIdempotencyKey(), fingerprint };
-        result = await send({ url, body: request, idempotencyKey: this.idempotency.key, signal });
+        const { keys } = this;
+        if (keys.idempotency?.fingerprint !== fingerprint) keys.idempotency = { key: newIdempotencyKey(), fingerprint };
+        result = await send({ url, body: request, idempotencyKey: keys.idempotency.key, signal });
       } catch {
-        // Abandoned by reset(), a removal or an edit; or the sending code did not load.
+        // Abandoned by reset(), a removal or an edit.
         if (signal.aborted) return;
         result = { kind: 'failure', reason: 'network' };
       }
@@ -213,7 +208,7 @@ export class SubmissionController implements ReactiveController {
     if (result.kind === 'success') {
       // Only a sent request succeeds, and so comes with one.
       if (request) this.receipt = receiptOf(request, result.reference ?? '');
-      this.idempotency = undefined;
+      this.keys.idempotency = undefined;
       this.set('sent');
       this.hooks.sent();
       const { status, reference, response } = result;

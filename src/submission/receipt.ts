@@ -1,6 +1,6 @@
 /**
- * The success view, in the chunk that sends (send.ts re-exports it): a form only needs it
- * once a request went out, so it stays out of the entry. A view only: it takes what it shows
+ * The success view, in the chunk that sends (with controller.ts): a form only needs it once a
+ * request went out, so it stays out of the entry. A view only: it takes what it shows
  * and calls back the element's handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';

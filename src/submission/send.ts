@@ -1,13 +1,9 @@
 /**
  * Posts one submission and turns every answer, or the lack of one, into a SendResult.
  * Retries what may succeed later, always with the same body and Idempotency-Key, so the
- * server can tell a retry from a new request. Fetch, timers and crypto; it also carries the
- * success view (receipt.ts) into this chunk, the only one a sent form has surely loaded.
+ * server can tell a retry from a new request. Fetch, timers and crypto.
  */
 import type { FieldError } from '../fields.js';
-
-// With the sending code: the success view is only wanted once a request went out.
-export { done } from './receipt.js';
 
 export type SendResult =
   | {

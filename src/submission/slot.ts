@@ -1,0 +1,91 @@
+/**
+ * The submission as the element sees it before the sending code is there: loads it (sending.ts)
+ * on the customer's first interaction, or on the first submit, and answers for it until then: the
+ * form is idle, nothing was sent. A draft's Idempotency-Key is kept here, so a submit after a
+ * reload sends the key the draft brought back.
+ */
+import type { ReactiveControllerHost } from 'lit';
+import type { FormModel } from '../form/model.js';
+import { RefundExchangeErrorEvent } from '../events.js';
+import { sentences, type Message } from '../i18n/index.js';
+import type { Idempotency, Phase, Submission, SubmissionController, SubmissionHooks } from './controller.js';
+
+export class SubmissionSlot {
+  /** One key per submission, kept while the request stays the same apart from its captcha. */
+  idempotency?: Idempotency | undefined;
+
+  private controller?: SubmissionController;
+  private loading?: Promise<SubmissionController>;
+  /** The sending code could not load when a submit needed it. */
+  private unreachable?: Message;
+
+  constructor(
+    private readonly host: ReactiveControllerHost & HTMLElement,
+    private readonly model: FormModel,
+    private readonly hooks: SubmissionHooks,
+  ) {}
+
+  /**
+   * Loads the sending code once; a failed load is forgotten so the next submit asks again
+   * (browsers that cache failed module loads answer from that cache until the page is reloaded).
+   */
+  load(): Promise<SubmissionController> {
+    return (this.loading ??= import('./sending.js').then(
+      ({ SubmissionController }) => (this.controller = new SubmissionController(this.host, this.model, this.hooks, this)),
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    ));
+  }
+
+  get phase(): Phase {
+    return this.controller?.phase ?? 'idle';
+  }
+
+  get busy(): boolean {
+    return !!this.controller?.busy;
+  }
+
+  /** A message about the whole form: configuration, network, server. */
+  get failure(): Message | undefined {
+    return this.unreachable ?? this.controller?.failure;
+  }
+
+  get receipt(): SubmissionController['receipt'] {
+    return this.controller?.receipt;
+  }
+
+  get done(): SubmissionController['done'] | undefined {
+    return this.controller?.done;
+  }
+
+  /** Checks, waits for the captcha, asks the host, sends, and tells the outcome. */
+  async submit(submission: Submission): Promise<void> {
+    this.unreachable = undefined;
+    // Loaded already, as after the first interaction: the submit starts in this very task.
+    let controller = this.controller;
+    try {
+      controller ??= await this.load();
+    } catch {
+      // Offline since the page loaded, most likely: said with the words the entry carries.
+      this.unreachable = (t) => sentences(t, [t.errNetwork, t.tryAgain, t.kept]);
+      this.host.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'network' }));
+      this.host.requestUpdate();
+      return this.hooks.focus('.alert');
+    }
+    return controller.submit(submission);
+  }
+
+  /** Back to the start: a request in flight or waiting is abandoned. */
+  reset(): void {
+    this.unreachable = undefined;
+    this.idempotency = undefined;
+    this.controller?.reset();
+  }
+
+  /** Puts the reference on the clipboard for the customer, and says whether it worked. */
+  copyReference(): Promise<void> | undefined {
+    return this.controller?.copyReference();
+  }
+}
