@@ -2,7 +2,7 @@
 export { RefundExchangeForm } from './refund-exchange-form.js';
 export * from './events.js';
 export type { Prefill } from './form/prefill.js';
-export type { DraftMode } from './drafts/controller.js';
+export type { DraftMode } from './drafts/storage.js';
 export type { Channel, Localized } from './channels.js';
 export type {
   ErrorResponse,

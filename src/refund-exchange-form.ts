@@ -11,7 +11,8 @@ import { checkEndpoint } from './submission/endpoint.js';
 import { SubmissionSlot } from './submission/slot.js';
 import { PhotosController } from './photos/controller.js';
 import { CaptchaSlot } from './captcha/slot.js';
-import { DraftController, type DraftMode } from './drafts/controller.js';
+import { DraftSlot } from './drafts/slot.js';
+import type { DraftMode } from './drafts/storage.js';
 import { FormModel, type RequestContext, type TextField } from './form/model.js';
 import { PrefillController, type Prefill } from './form/prefill.js';
 import { FormRules } from './form/rules.js';
@@ -89,7 +90,7 @@ export class RefundExchangeForm extends LitElement {
   private readonly photos = new PhotosController(this, this.model, () => this.limits.photos);
   /** The closed lists a restored or prefilled value must come from; asked before the first render. */
   private readonly choices = () => ({ marketplace: this.limits.update(this).offered, resolution: RESOLUTIONS, reason: REASONS });
-  private readonly drafts = new DraftController(this, this.model, this.submission, this.choices);
+  private readonly drafts = new DraftSlot(this, this.model, this.submission, this.choices);
   private readonly rules = new FormRules(
     this.model,
     () => ({ options: this.limits.options(!!this.sitekey), context: this.context, t: this.t }),

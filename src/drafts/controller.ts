@@ -3,15 +3,13 @@
  * as the customer goes (`draft="session"`: this tab only; `local`: this browser, for a day),
  * the prepared photos to IndexedDB (./photo-store.ts, loaded only when there are photos), and
  * both come back when the form is opened again. The captcha's solution is never kept: it is
- * not part of the model. Storage that is missing, blocked or full never breaks the form.
+ * not part of the model. Storage that is missing, blocked or full never breaks the form. This
+ * code loads when there is a draft to bring back, or with the first change (slot.ts).
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FormModel, Photo, TextField } from '../form/model.js';
 import type { SubmissionSlot } from '../submission/slot.js';
-
-export type DraftMode = 'session' | 'local' | 'off';
-
-const PREFIX = 'refund-exchange-form:';
+import { draftMode, PREFIX, storage, type DraftMode } from './storage.js';
 /** Drafts of another shape (an older widget's) are dropped, never half-read. */
 const VERSION = 1;
 /** A `local` draft is for a customer who went to find the serial number, not for next month. */
@@ -34,18 +32,6 @@ export interface DraftHost extends ReactiveControllerHost, HTMLElement {
   /** The `draft` attribute as set. */
   draft?: string;
   endpoint?: string;
-}
-
-export const draftMode = (value: string | undefined): DraftMode =>
-  value === 'local' || value === 'off' ? value : 'session';
-
-/** Web Storage for a mode, or undefined where the browser refuses it (SecurityError). */
-function storage(mode: DraftMode): Storage | undefined {
-  try {
-    return mode === 'local' ? localStorage : mode === 'session' ? sessionStorage : undefined;
-  } catch {
-    return undefined;
-  }
 }
 
 const photoStore = () => import('./photo-store.js');
@@ -77,13 +63,16 @@ export class DraftController implements ReactiveController {
     private readonly choices: () => Partial<Record<TextField, readonly string[]>>,
   ) {
     host.addController(this);
-    model.subscribe(() => {
-      clearTimeout(this.timer);
-      if (this.mode === 'off' || this.restoring) return;
-      this.timer = setTimeout(this.flush, PAUSE);
-      // Photos at once: they come seldom, and IndexedDB cannot be written while a page unloads.
-      this.savePhotos(model.photos);
-    });
+    model.subscribe(() => this.changed());
+  }
+
+  /** The model changed: saved after a pause in typing. */
+  changed(): void {
+    clearTimeout(this.timer);
+    if (this.mode === 'off' || this.restoring) return;
+    this.timer = setTimeout(this.flush, PAUSE);
+    // Photos at once: they come seldom, and IndexedDB cannot be written while a page unloads.
+    this.savePhotos(this.model.photos);
   }
 
   hostConnected(): void {

@@ -1,0 +1,82 @@
+/**
+ * Drafts as the element sees them: the draft code (controller.ts) loads before the first render
+ * when this page's storage may hold a draft to bring back, else with the first change to the
+ * form, which it then saves. Until then there is nothing restored, restoring or to clear.
+ */
+import type { ReactiveController } from 'lit';
+import type { FormModel, TextField } from '../form/model.js';
+import type { SubmissionSlot } from '../submission/slot.js';
+import type { DraftController, DraftHost } from './controller.js';
+import { draftMode, mayHoldDraft } from './storage.js';
+
+export class DraftSlot implements ReactiveController {
+  /** Settles once a draft to bring back is back, as far as the first render should show it. */
+  ready: Promise<unknown> = Promise.resolve();
+
+  private controller?: DraftController;
+  private loading?: Promise<DraftController>;
+
+  constructor(
+    private readonly host: DraftHost,
+    private readonly model: FormModel,
+    private readonly submission: SubmissionSlot,
+    private readonly choices: () => Partial<Record<TextField, readonly string[]>>,
+  ) {
+    host.addController(this);
+    // The first change starts a draft; changes made while its code loads are saved with it.
+    model.subscribe(() => {
+      if (this.loading || draftMode(host.draft) === 'off') return;
+      this.load().then((drafts) => drafts.changed(), () => undefined);
+    });
+    // A customer who focuses a field is about to type: the code is there before the first key.
+    host.addEventListener('focusin', () => draftMode(host.draft) !== 'off' && this.load().catch(() => undefined), {
+      once: true,
+    });
+  }
+
+  hostConnected(): void {
+    if (!this.loading && mayHoldDraft(draftMode(this.host.draft))) {
+      this.ready = this.load().then((drafts) => drafts.ready, () => undefined);
+    }
+  }
+
+  /** A draft came back: the element says so and offers to start over. */
+  get restored(): boolean {
+    return !!this.controller?.restored;
+  }
+
+  /** Set once the notice is on screen: a live region only speaks about what changes in it. */
+  get announce(): boolean {
+    return !!this.controller?.announce;
+  }
+
+  /** Photos are still coming back from IndexedDB: sending waits. */
+  get restoring(): boolean {
+    return !!this.controller?.restoring;
+  }
+
+  /** After a confirmed 2xx, on Reset and on Start over: nothing of it is kept. */
+  clear(): void {
+    this.controller?.clear();
+  }
+
+  /** The draft code, once; a failed load (offline) is asked for again with the next change. */
+  private load(): Promise<DraftController> {
+    return (this.loading ??= import('./controller.js').then(
+      // Added to a connected host, it starts at once: it reads, and restores, its draft.
+      ({ DraftController }) => {
+        const drafts = (this.controller = new DraftController(this.host, this.model, this.submission, this.choices));
+        // Removed while its code loaded: it finds its key and saves, as a removal does.
+        if (!this.host.isConnected) {
+          drafts.hostConnected();
+          drafts.hostDisconnected();
+        }
+        return drafts;
+      },
+      (error: unknown) => {
+        this.loading = undefined;
+        throw error;
+      },
+    ));
+  }
+}
