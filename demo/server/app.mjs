@@ -62,7 +62,7 @@ function send(res, status, body, headers = {}) {
   res.writeHead(status, {
     ...headers,
     'Content-Type': type,
-    ...(encoding ? { 'Content-Encoding': encoding, Vary: 'Accept-Encoding' } : {}),
+    ...(encoding ? { 'Content-Encoding': encoding, Vary: [res.getHeader('Vary'), 'Accept-Encoding'].filter(Boolean).join(', ') } : {}),
     'Content-Length': Buffer.byteLength(payload),
   });
   res.end(res.req.method === 'HEAD' ? undefined : payload);

@@ -58,8 +58,13 @@ const COMPRESSIBLE = /^(text\/|application\/json|image\/svg)/;
 
 /** The encoding to answer `req` with: brotli where the browser takes it, else gzip, else none. */
 export function encodingFor(req) {
-  const accepted = String(req.headers['accept-encoding'] ?? '');
-  return /\bbr\b/.test(accepted) ? 'br' : /\bgzip\b/.test(accepted) ? 'gzip' : undefined;
+  const taken = new Set();
+  for (const part of String(req.headers['accept-encoding'] ?? '').split(',')) {
+    const [name = '', ...params] = part.trim().toLowerCase().split(';');
+    // `br;q=0` refuses brotli.
+    if (!params.some((p) => /^\s*q=0(\.0*)?\s*$/.test(p))) taken.add(name.trim());
+  }
+  return taken.has('br') ? 'br' : taken.has('gzip') ? 'gzip' : undefined;
 }
 
 /** `body` compressed as `encoding`: brotli at its best for files made once, a faster level for pages. */
@@ -94,7 +99,9 @@ export async function sendFile(req, res, file, cache) {
   const headers = {
     'Content-Type': type,
     ETag: `"${version}${encoding ? `-${encoding}` : ''}"`,
-    Vary: 'Accept-Encoding',
+    // Added to what is there: /dist/ answers vary by Origin too (CORS), and a cached copy
+    // made for one origin must not serve another.
+    Vary: [res.getHeader('Vary'), 'Accept-Encoding'].filter(Boolean).join(', '),
     ...(cache ? { 'Cache-Control': cache } : {}),
   };
   if (req.headers['if-none-match'] === headers.ETag) {

@@ -502,7 +502,8 @@ describe('the demo server', () => {
     const entry = readFileSync(join(dist, 'refund-exchange-form.js'));
     const br = await send(demo.base, '/dist/refund-exchange-form.js', { headers: { 'Accept-Encoding': 'gzip, deflate, br' } });
     assert.equal(br.headers['content-encoding'], 'br');
-    assert.equal(br.headers['vary'], 'Accept-Encoding');
+    // Varying by Origin too: a copy cached for one origin must not serve another (CORS).
+    assert.equal(br.headers['vary'], 'Origin, Accept-Encoding');
     assert.equal(br.headers['cache-control'], 'no-cache');
     assert.ok(brotliDecompressSync(br.raw).equals(entry));
     assert.ok(br.raw.length < entry.length / 3, `${br.raw.length} of ${entry.length} bytes`);
@@ -516,6 +517,8 @@ describe('the demo server', () => {
     assert.equal(gzip.headers['content-encoding'], 'gzip');
     assert.ok(gunzipSync(gzip.raw).equals(entry));
     assert.notEqual(gzip.headers['etag'], br.headers['etag']);
+    const refused = await send(demo.base, '/dist/refund-exchange-form.js', { headers: { 'Accept-Encoding': 'br;q=0, gzip' } });
+    assert.equal(refused.headers['content-encoding'], 'gzip');
     const plain = await send(demo.base, '/dist/refund-exchange-form.js');
     assert.equal(plain.headers['content-encoding'], undefined);
     assert.ok(plain.raw.equals(entry));
