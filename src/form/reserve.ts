@@ -6,7 +6,16 @@
 import type { ReactiveControllerHost } from 'lit';
 
 export function reserveRoom(host: ReactiveControllerHost & HTMLElement): void {
-  // Where custom states are unknown, so is :state(): no room is kept, as before.
-  const { states } = host.attachInternals();
-  host.addController({ hostUpdated: () => states?.add('ready') });
+  // Where custom states are unknown, so is :state(): no room is kept, as before. Safari < 16.4
+  // has no ElementInternals; Chrome < 125 takes only `--dashed` states, and throws on others.
+  const states = host.attachInternals?.().states;
+  host.addController({
+    hostUpdated: () => {
+      try {
+        states?.add('ready');
+      } catch {
+        // The older syntax: its :--ready is not what the styles ask for either.
+      }
+    },
+  });
 }
