@@ -32,6 +32,8 @@ export interface DraftHost extends ReactiveControllerHost, HTMLElement {
   /** The `draft` attribute as set. */
   draft?: string;
   endpoint?: string;
+  /** Whether the first render is done: a draft comes back only before it. */
+  readonly hasUpdated: boolean;
 }
 
 const photoStore = () => import('./photo-store.js');
@@ -61,6 +63,11 @@ export class DraftController implements ReactiveController {
     private readonly submission: SubmissionSlot,
     /** The closed lists a restored value must come from (the offered purchase sites…). */
     private readonly choices: () => Partial<Record<TextField, readonly string[]>>,
+    /**
+     * Whether to bring the stored draft back: only before the first render. Loaded later, for
+     * saving, it keeps what is on screen and saves over anything stored (another tab's draft).
+     */
+    private readonly restoreDraft = true,
   ) {
     host.addController(this);
     model.subscribe(() => this.changed());
@@ -79,7 +86,7 @@ export class DraftController implements ReactiveController {
     if (!this.key) {
       this.key = `${PREFIX}draft:${location.pathname}|${this.identity()}`;
       this.mode = draftMode(this.host.draft);
-      this.restore();
+      if (this.restoreDraft) this.restore();
     }
     addEventListener('pagehide', this.flush);
     document.addEventListener('visibilitychange', this.hidden);

@@ -9,6 +9,9 @@ import type { SubmissionSlot } from '../submission/slot.js';
 import type { DraftController, DraftHost } from './controller.js';
 import { draftMode, mayHoldDraft } from './storage.js';
 
+/** The draft code on its way for forms removed meanwhile: each saves when it arrives. */
+const leaving = new Set<Promise<unknown>>();
+
 export class DraftSlot implements ReactiveController {
   /** Settles once a draft to bring back is back, as far as the first render should show it. */
   ready: Promise<unknown> = Promise.resolve();
@@ -26,7 +29,7 @@ export class DraftSlot implements ReactiveController {
     // The first change starts a draft; changes made while its code loads are saved with it.
     model.subscribe(() => {
       if (this.loading || draftMode(host.draft) === 'off') return;
-      this.load().then((drafts) => drafts.changed(), () => undefined);
+      this.load().catch(() => undefined);
     });
     // A customer who focuses a field is about to type: the code is there before the first key.
     host.addEventListener('focusin', () => draftMode(host.draft) !== 'off' && this.load().catch(() => undefined), {
@@ -35,9 +38,18 @@ export class DraftSlot implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (!this.loading && mayHoldDraft(draftMode(this.host.draft))) {
-      this.ready = this.load().then((drafts) => drafts.ready, () => undefined);
-    }
+    if (this.loading || this.host.hasUpdated) return;
+    // A form just removed may still be saving (its code on its way): look once it has.
+    this.ready = Promise.all(leaving)
+      .then(() => (mayHoldDraft(draftMode(this.host.draft)) ? this.load().then((drafts) => drafts.ready) : undefined))
+      .catch(() => undefined);
+  }
+
+  hostDisconnected(): void {
+    if (!this.loading || this.controller) return;
+    const saved = this.loading.catch(() => undefined);
+    leaving.add(saved);
+    void saved.then(() => leaving.delete(saved));
   }
 
   /** A draft came back: the element says so and offers to start over. */
@@ -65,11 +77,16 @@ export class DraftSlot implements ReactiveController {
     return (this.loading ??= import('./controller.js').then(
       // Added to a connected host, it starts at once: it reads, and restores, its draft.
       ({ DraftController }) => {
-        const drafts = (this.controller = new DraftController(this.host, this.model, this.submission, this.choices));
+        // A draft comes back only into the first render; loaded later, the code saves what is there.
+        const restore = !this.host.hasUpdated;
+        const drafts = (this.controller = new DraftController(this.host, this.model, this.submission, this.choices, restore));
         // Removed while its code loaded: it finds its key and saves, as a removal does.
         if (!this.host.isConnected) {
           drafts.hostConnected();
           drafts.hostDisconnected();
+        } else if (!restore) {
+          // What changed while the code loaded (the first keys typed) is saved like any change.
+          drafts.changed();
         }
         return drafts;
       },
