@@ -15,10 +15,10 @@ export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
 
 /**
  * The name a customer knows the site by: "Amazon.de"; the one site without a country in its
- * name gets it added in the customer's language, "Amazon.com (US)", "Amazon.com (États-Unis)".
+ * name is `com`, which names it in the customer's language: "Amazon.com (États-Unis)".
  */
-export const marketplaceName = (id: MarketplaceId, us = 'US'): string =>
-  `A${id.slice(1)}${id === 'amazon.com' ? `\u00a0(${us})` : ''}`;
+export const marketplaceName = (id: MarketplaceId, com = 'Amazon.com\u00a0(US)'): string =>
+  id === 'amazon.com' ? com : `A${id.slice(1)}`;
 
 /** Every Amazon marketplace writes order IDs as 3-7-7 digits. */
 export const AMAZON_ORDER_ID = /^\d{3}-\d{7}-\d{7}$/;

@@ -93,7 +93,7 @@ export class RefundExchangeForm extends LitElement {
   private readonly drafts = new DraftSlot(this, this.model, this.submission, this.choices);
   private readonly rules = new FormRules(
     this.model,
-    () => ({ options: this.limits.options(!!this.sitekey), context: this.context, t: this.t }),
+    () => ({ options: this.limits.options(!!this.sitekey), context: this.context, lang: this.tag }),
     () => this.requestUpdate(),
   );
   private readonly prefiller = new PrefillController(this, this.model, () => ({
@@ -196,7 +196,8 @@ export class RefundExchangeForm extends LitElement {
       this.limits.update(this);
       this.tag = this.language.tag;
       this.prefiller.apply();
-      await this.prefiller.ready;
+      // A prefill that could not be taken (its chunk did not load) leaves the form as it is.
+      await this.prefiller.ready.catch(() => undefined);
       if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
     }
     await this.language.ready(this.hasUpdated || this.model.hasInput);
@@ -342,7 +343,14 @@ export class RefundExchangeForm extends LitElement {
 
   /** Moves focus once the next render is on screen. */
   private focusLater(selector: string): void {
-    this.updateComplete.then(() => this.renderRoot.querySelector<HTMLElement>(selector)?.focus());
+    // `a, b`: the first of them that is there.
+    this.updateComplete.then(() =>
+      selector
+        .split(', ')
+        .map((one) => this.renderRoot.querySelector<HTMLElement>(one))
+        .find(Boolean)
+        ?.focus(),
+    );
   }
 
   override render(): TemplateResult {

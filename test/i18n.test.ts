@@ -216,9 +216,10 @@ describe('refund-exchange-form in every language', () => {
       ['ja', ja],
     ] as const) {
       const el = await inPage(html`<refund-exchange-form lang=${lang} endpoint="/x"></refund-exchange-form>`);
-      expect($(el, '#marketplace option[value="amazon.com"]').textContent).to.equal(`Amazon.com\u00a0(${t.countryUS})`);
+      expect($(el, '#marketplace option[value="amazon.com"]').textContent).to.equal(t.amazonCom);
     }
-    expect(frCA.countryUS).to.equal('États-Unis');
+    expect(frCA.amazonCom).to.equal('Amazon.com\u00a0(États-Unis)');
+    expect(ja.amazonCom).to.equal('Amazon.com（アメリカ）');
   });
 
   it('takes the order-ID example as the tip writes it, non-breaking hyphens and all', async () => {

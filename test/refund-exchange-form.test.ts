@@ -214,7 +214,7 @@ describe('refund-exchange-form', () => {
         'An Amazon order ID has digits only, like 123\u20111234567\u20111234567. Check for a letter O or I typed instead of 0\u00a0or 1.',
       ],
       ['productName', 'p'.repeat(201), '1\u00a0character too many. Shorten this to at most 200.'],
-      ['serialNumber', 'SN: A1', 'This serial number is too short: it has at least 4\u00a0letters and digits, like A1234567.'],
+      ['serialNumber', 'SN: A1', 'This serial number is too short. A serial number has at least 4\u00a0letters and digits, like A1234567.'],
       ['serialNumber', 'A12-345', 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).'],
       ['details', 'd'.repeat(2001), '1\u00a0character too many. Shorten this to at most 2,000.'],
     ];

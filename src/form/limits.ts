@@ -46,7 +46,7 @@ export class FormLimits {
 
   /** A site's name in `locale`, whose dictionary is `t`. */
   name(id: string, locale: string, t: Translation): string {
-    return localize(this.channel(id)?.names, locale) ?? marketplaceName(id as MarketplaceId, t.countryUS);
+    return localize(this.channel(id)?.names, locale) ?? marketplaceName(id as MarketplaceId, t.amazonCom);
   }
 
   /** Each site offered with its name in `locale`, for the list. */

@@ -4,7 +4,7 @@
  * current settings. No DOM, no Lit.
  */
 import { FIELDS, type FieldError, type FieldName } from '../fields.js';
-import type { Translation } from '../i18n/index.js';
+import { hasMessages, loadMessages, translationFor } from '../i18n/index.js';
 import type { RefundExchangeRequest, SchemaOptions } from '../schema.js';
 import type { FieldIssues, FormModel, RequestContext } from './model.js';
 
@@ -26,7 +26,8 @@ const loadValidation = () =>
 export interface RulesSettings {
   options: SchemaOptions;
   context: RequestContext;
-  t: Translation;
+  /** The language the form is shown in: its messages load with the rules. */
+  lang: string;
 }
 
 export interface Problems {
@@ -47,15 +48,22 @@ export class FormRules {
     private readonly loaded: () => void,
   ) {}
 
-  /** Loads the rules if need be; undefined when they are here already. */
+  /** Loads the rules, and the messages they speak with, if need be; undefined when both are here. */
   load(): Promise<unknown> | undefined {
-    return validation ? undefined : loadValidation().then(this.loaded);
+    const { lang } = this.settings();
+    if (validation && hasMessages(lang)) return undefined;
+    return Promise.all([loadValidation(), loadMessages(lang)]).then(() => {
+      // English's messages could not load (offline): the rules cannot speak, so they are not here.
+      if (!hasMessages(lang)) throw new Error('refund-exchange-form: messages not loaded');
+      this.loaded();
+    });
   }
 
-  /** Each field's first problem; none while the rules have not loaded. */
+  /** Each field's first problem; none while the rules or their messages have not loaded. */
   problems(): Problems {
-    if (!validation) return { issues: {}, messages: {} };
-    const { options, context, t } = this.settings();
+    const { options, context, lang } = this.settings();
+    if (!validation || !hasMessages(lang)) return { issues: {}, messages: {} };
+    const t = translationFor(lang);
     const key = JSON.stringify(options);
     if (this.built?.key !== key) this.built = { key, schema: validation.createRequestSchema(options) };
     const { request, issues } = this.model.check(this.built.schema, context);

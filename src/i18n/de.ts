@@ -9,7 +9,7 @@ const de: Translation = {
   locale: 'de-DE',
 
   marketplace: 'Gekauft bei',
-  countryUS: 'USA',
+  amazonCom: 'Amazon.com\u00a0(USA)',
   email: 'E-Mail-Adresse',
   name: 'Ihr Name',
   orderId: 'Bestellnummer',

@@ -12,8 +12,8 @@ export const words = {
   locale: 'en-US',
 
   marketplace: 'Purchase site',
-  /** The country after Amazon.com, the one site whose name does not say it: "Amazon.com (US)". */
-  countryUS: 'US',
+  /** Amazon.com with its country, the one site whose name does not say it. */
+  amazonCom: 'Amazon.com\u00a0(US)',
   email: 'Email address',
   name: 'Contact name',
   orderId: 'Order ID',
@@ -61,10 +61,18 @@ export const words = {
   captcha: 'Anti-robot check',
   errConfig: 'This form is not set up correctly and cannot send requests. Please contact the site owner.',
 
-  // Said when the other messages could not load either: the network is the likely reason.
+  // Said when the other messages could not load either (offline since the page loaded): the
+  // network, the states a submit or the photos go through, the captcha's failure and retry.
   kept: 'Everything you entered is still here.',
   errNetwork: 'We could not reach the server. Check your internet connection.',
   tryAgain: 'Please try again.',
   offlineWaiting: 'You are offline. Your request will be sent as soon as your connection is back.',
   errOffline: 'You are offline, so your request has not been sent. Submit it again once your connection is back.',
+  sending: 'Sending your request…',
+  captchaWaiting: 'Finishing the anti-robot check…',
+  readingPhotos: 'Preparing photos…',
+  removePhoto: (name: string) => `Remove ${name}`,
+  photoUnavailable: 'Photos cannot be added right now. Check your connection and try again.',
+  errCaptchaFetch: 'The anti-robot check could not start. Check your internet connection, then try again.',
+  captchaRetry: 'Try the check again',
 };

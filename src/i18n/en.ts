@@ -14,10 +14,6 @@ const photos = (n: number) => count(n, 'photo', 'photos');
 export const en = {
   ...words,
 
-  removePhoto: (name: string) => `Remove ${name}`,
-  readingPhotos: 'Preparing photos…',
-
-  sending: 'Sending your request…',
   resetConfirm: 'Clear everything you entered?',
   resetYes: 'Clear form',
   resetNo: 'Keep my entries',
@@ -41,18 +37,15 @@ export const en = {
   errOrderIdLetters:
     `An Amazon order ID has digits only, like ${AMAZON_EXAMPLE}. Check for a letter O or I typed instead of 0\u00a0or 1.`,
   errSerialShort: (min: number) =>
-    `This serial number is too short: it has at least ${count(min, 'letter or digit', 'letters and digits')}, like A1234567.`,
+    `This serial number is too short. A serial number has at least ${count(min, 'letter or digit', 'letters and digits')}, like A1234567.`,
   errResolution: 'Choose whether you want a refund or an exchange.',
   errSerial: 'Enter the serial number as printed after “SN:”, like A1234567 (letters and digits).',
   errDetailsOther: 'Since you chose “Other”, tell us what happened.',
   errImages: (max: number) => `Attach at most ${photos(max)}.`,
   errCaptcha: 'Please wait until the anti-robot check is complete.',
-  errCaptchaFetch: 'The anti-robot check could not start. Check your internet connection, then try again.',
   errCaptchaBrowser:
     'The anti-robot check does not accept this browser, so the form cannot be sent from it. Open this page in another up-to-date browser, or turn off any extension that changes how your browser identifies itself.',
   errCaptchaRefused: 'The anti-robot check expired or could not be confirmed. A new check is running; please submit again when it has finished.',
-  captchaWaiting: 'Finishing the anti-robot check…',
-  captchaRetry: 'Try the check again',
   captchaRunning: 'Anti-robot check running…',
   captchaDone: 'Anti-robot check complete',
   captchaExpired: 'Anti-robot check expired',
@@ -70,7 +63,6 @@ export const en = {
       : `${name} was not added: you have already attached the most photos allowed, ${number(max)}.`,
   photosAttached: (n: number, max: number) => `Photos attached: ${number(n)}\u00a0of ${number(max)}.`,
   photoRemoved: (name: string) => `${name} removed.`,
-  photoUnavailable: 'Photos cannot be added right now. Check your connection and try again.',
 
   sent: 'Thank you! We have received your request.',
   reference: (ref: string) => `Your reference: ${ref}`,

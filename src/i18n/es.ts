@@ -9,7 +9,7 @@ const es: Translation = {
   locale: 'es-ES',
 
   marketplace: 'Tienda donde lo compró',
-  countryUS: 'EE.\u00a0UU.',
+  amazonCom: 'Amazon.com\u00a0(EE.\u00a0UU.)',
   email: 'Correo electrónico',
   name: 'Nombre y apellidos',
   orderId: 'Número de pedido',
@@ -82,7 +82,7 @@ const es: Translation = {
   errOrderIdLetters:
     `Un número de pedido de Amazon solo tiene dígitos, por ejemplo, ${AMAZON_EXAMPLE}. Compruebe que no haya escrito una O o una I en lugar de un 0\u00a0o un 1.`,
   errSerialShort: (min: number) =>
-    `El número de serie es demasiado corto: tiene al menos ${count(min, 'carácter', 'caracteres')} (letras y números), por ejemplo, A1234567.`,
+    `El número de serie es demasiado corto: un número de serie tiene al menos ${count(min, 'carácter', 'caracteres')} (letras y números), por ejemplo, A1234567.`,
   errResolution: 'Indique si desea un reembolso o un cambio.',
   errSerial:
     'Introduzca el número de serie que aparece impreso tras «SN:», por ejemplo, A1234567 (letras y números).',

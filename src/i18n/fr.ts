@@ -12,7 +12,7 @@ const fr: Translation = {
   locale: 'fr-FR',
 
   marketplace: 'Site d’achat',
-  countryUS: 'États-Unis',
+  amazonCom: 'Amazon.com\u00a0(États-Unis)',
   email: 'Adresse e-mail',
   name: 'Nom et prénom',
   orderId: 'Numéro de commande',
@@ -85,7 +85,7 @@ const fr: Translation = {
   errOrderIdLetters:
     `Un numéro de commande Amazon ne comporte que des chiffres, par exemple ${AMAZON_EXAMPLE}. Vérifiez qu’un O ou un I n’a pas été saisi à la place d’un 0\u00a0ou d’un 1.`,
   errSerialShort: (min: number) =>
-    `Ce numéro de série est trop court\u00a0: il comporte au moins ${count(min, 'caractère', 'caractères')} (lettres et chiffres), par exemple A1234567.`,
+    `Ce numéro de série est trop court\u00a0: un numéro de série comporte au moins ${count(min, 'caractère', 'caractères')} (lettres et chiffres), par exemple A1234567.`,
   errResolution: 'Indiquez si vous souhaitez un remboursement ou un échange.',
   errSerial:
     'Saisissez le numéro de série tel qu’il est imprimé après «\u00a0SN:\u00a0», par exemple A1234567 (lettres et chiffres).',

@@ -44,6 +44,9 @@ export function translationFor(lang: string): Translation {
   return loaded[supportedLocale(lang)] ?? loaded['en'] ?? (words as Translation);
 }
 
+/** Whether the messages for `lang` are there: its own dictionary's, or English's in its place. */
+export const hasMessages = (lang: string): boolean => !!(loaded[supportedLocale(lang)] ?? loaded['en']);
+
 /**
  * What a view that may show a message needs beyond `lang`'s own dictionary: English's messages,
  * where `lang` is English or its dictionary could not load. Never rejects.

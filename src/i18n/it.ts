@@ -13,7 +13,7 @@ const it: Translation = {
   locale: 'it-IT',
 
   marketplace: 'Sito di acquisto',
-  countryUS: 'USA',
+  amazonCom: 'Amazon.com\u00a0(USA)',
   email: 'Indirizzo e-mail',
   name: 'Nome e cognome',
   orderId: 'Numero d’ordine',
@@ -86,7 +86,7 @@ const it: Translation = {
   errOrderIdLetters:
     `Un numero d’ordine Amazon contiene solo cifre, ad esempio ${AMAZON_EXAMPLE}. Controlli di non aver scritto una O o una I al posto di uno 0\u00a0o di un 1.`,
   errSerialShort: (min: number) =>
-    `Il numero di serie è troppo corto: ha almeno ${count(min, 'carattere', 'caratteri')} (lettere e cifre), ad esempio A1234567.`,
+    `Il numero di serie è troppo corto: un numero di serie ha almeno ${count(min, 'carattere', 'caratteri')} (lettere e cifre), ad esempio A1234567.`,
   errResolution: 'Indichi se desidera un rimborso o una sostituzione.',
   errSerial: 'Inserisca il numero di serie stampato dopo «SN:», ad esempio A1234567 (lettere e cifre).',
   errDetailsOther: 'Ha scelto «Altro motivo»: ci descriva che cosa è successo.',

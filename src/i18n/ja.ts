@@ -8,7 +8,7 @@ const ja: Translation = {
   locale: 'ja-JP',
 
   marketplace: 'ご購入サイト',
-  countryUS: 'アメリカ',
+  amazonCom: 'Amazon.com（アメリカ）',
   email: 'メールアドレス',
   name: 'お名前',
   orderId: '注文番号',

@@ -139,9 +139,9 @@ export class SubmissionController implements ReactiveController {
       try {
         await submission.solved();
       } catch {
-        // The captcha failed while we waited; its own message and retry are on screen.
+        // The captcha failed while we waited; its own message, and a retry where one helps, are on screen.
         if (this.sending === waiting) this.set('idle');
-        return this.hooks.focus('#captcha-retry');
+        return this.hooks.focus('#captcha-retry, #captcha');
       }
       if (this.sending !== waiting) return;
       this.set('idle');

@@ -18,6 +18,10 @@ export class SubmissionSlot {
   private loading?: Promise<SubmissionController>;
   /** The sending code could not load when a submit needed it. */
   private unreachable?: Message;
+  /** A submit waits for the sending code: Submit and Reset wait too. */
+  private pending = false;
+  /** Bumped by reset(), so a submit still waiting for the code is dropped. */
+  private generation = 0;
 
   constructor(
     private readonly host: ReactiveControllerHost & HTMLElement,
@@ -44,7 +48,7 @@ export class SubmissionSlot {
   }
 
   get busy(): boolean {
-    return !!this.controller?.busy;
+    return this.pending || !!this.controller?.busy;
   }
 
   /** A message about the whole form: configuration, network, server. */
@@ -65,20 +69,29 @@ export class SubmissionSlot {
     this.unreachable = undefined;
     // Loaded already, as after the first interaction: the submit starts in this very task.
     let controller = this.controller;
+    const generation = this.generation;
     try {
+      this.pending = !controller;
       controller ??= await this.load();
     } catch {
+      this.pending = false;
+      if (generation !== this.generation) return;
       // Offline since the page loaded, most likely: said with the words the entry carries.
       this.unreachable = (t) => sentences(t, [t.errNetwork, t.tryAgain, t.kept]);
       this.host.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'network' }));
       this.host.requestUpdate();
       return this.hooks.focus('.alert');
     }
+    this.pending = false;
+    // Reset while the code loaded: nothing is left to send.
+    if (generation !== this.generation) return;
     return controller.submit(submission);
   }
 
   /** Back to the start: a request in flight or waiting is abandoned. */
   reset(): void {
+    this.generation++;
+    this.pending = false;
     this.unreachable = undefined;
     this.idempotency = undefined;
     this.controller?.reset();
