@@ -132,6 +132,24 @@ describe('prefill and lock', () => {
     expect(caught.errors).to.deep.equal([]);
   });
 
+  it('drops refused values on a page of its own, where nothing but the entry has loaded yet', async () => {
+    // A fresh document: no earlier test has loaded the rules or English's messages there.
+    const iframe = await fixture<HTMLIFrameElement>(html`<iframe title="storefront" style="width: 800px; height: 1400px"></iframe>`);
+    const loaded = new Promise((resolve) => iframe.addEventListener('load', resolve, { once: true }));
+    const forms = [{ lang: 'en', endpoint: `/receiver/${uniqueName()}`, draft: 'off', 'prefill-from-url': '' }];
+    const query = new URLSearchParams({ order_id: '302-1234567', serial: 'A12', email: 'jane@example.com' });
+    iframe.src = `/pages/form.html?forms=${encodeURIComponent(JSON.stringify(forms))}&${query}`;
+    await loaded;
+    const win = iframe.contentWindow as Window & typeof globalThis;
+    await win.customElements.whenDefined('refund-exchange-form');
+    const el = win.document.querySelector<RefundExchangeForm>('refund-exchange-form')!;
+    await until(() => el.shadowRoot!.querySelector('#email'), 5000);
+    await el.updateComplete;
+    expect(value(el, '#email')).to.equal('jane@example.com');
+    expect(value(el, '#orderId')).to.equal('');
+    expect(value(el, '#serialNumber')).to.equal('');
+  });
+
   it('reads the query string with prefill-from-url, over the prefill property', () => {
     expect(fromQuery('?order_id=302-1234567-7654321&product=Kettle&serial=SN%3A%20A1234567&utm_source=mail&name=A&name=B')).to.deep.equal({
       orderId: '302-1234567-7654321',
