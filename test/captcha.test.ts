@@ -152,7 +152,9 @@ describe('captcha', () => {
       },
     ],
   ] as const) {
-    it(`reports solver workers that ${how}, instead of waiting for ever`, async () => {
+    it(`reports solver workers that ${how}, instead of waiting for ever`, async function () {
+      // Filling every field, then a new puzzle solved: WebKit's driver types a key at a time.
+      this.timeout(30000);
       const RealWorker = window.Worker;
       window.Worker = FailingWorker as unknown as typeof Worker;
       try {
