@@ -18,6 +18,7 @@ import { PrefillController, type Prefill } from './form/prefill.js';
 import { FormRules } from './form/rules.js';
 import { PressController } from './form/press.js';
 import { reserveRoom } from './form/reserve.js';
+import { firstPresent } from './form/focus.js';
 import { FormLimits } from './form/limits.js';
 import * as fields from './form/templates.js';
 import * as sections from './form/sections.js';
@@ -343,14 +344,7 @@ export class RefundExchangeForm extends LitElement {
 
   /** Moves focus once the next render is on screen. */
   private focusLater(selector: string): void {
-    // `a, b`: the first of them that is there.
-    this.updateComplete.then(() =>
-      selector
-        .split(', ')
-        .map((one) => this.renderRoot.querySelector<HTMLElement>(one))
-        .find(Boolean)
-        ?.focus(),
-    );
+    this.updateComplete.then(() => firstPresent(this.renderRoot, selector)?.focus());
   }
 
   override render(): TemplateResult {
