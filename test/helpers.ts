@@ -1,5 +1,6 @@
 /** Shared helpers for the element's browser tests. */
 import { executeServerCommand, sendKeys } from '@web/test-runner-commands';
+import { oneEvent } from '@open-wc/testing';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 
 // The rules load when a customer first touches a form: one small chunk in the build, but some
@@ -184,4 +185,37 @@ export function catchErrors() {
       removeEventListener('unhandledrejection', onError);
     },
   };
+}
+
+export interface Violation {
+  directive: string;
+  blocked: string;
+  sample: string;
+}
+export type PageWindow = Window &
+  typeof globalThis & {
+    violations: Violation[];
+    trustedTypes: { createPolicy(name: string, rules: object): unknown };
+  };
+
+const frames: HTMLIFrameElement[] = [];
+afterEach(() => {
+  for (const frame of frames.splice(0)) frame.remove();
+});
+
+/** A test page (test/pages.mjs) in an iframe, under the CSP preset `csp` with one form per entry of `forms`, once rendered. */
+export async function openPage(csp: string, forms: Record<string, string>[]) {
+  const frame = document.createElement('iframe');
+  frame.src = `/pages/form.html?csp=${csp}&forms=${encodeURIComponent(JSON.stringify(forms))}`;
+  frame.style.width = '800px';
+  frame.style.height = '600px';
+  const loaded = oneEvent(frame, 'load');
+  document.body.append(frame);
+  frames.push(frame);
+  await loaded;
+  const win = frame.contentWindow as PageWindow;
+  await win.customElements.whenDefined('refund-exchange-form');
+  const elements = [...win.document.querySelectorAll<RefundExchangeForm>('refund-exchange-form')];
+  await Promise.all(elements.map((el) => el.updateComplete));
+  return { win, elements };
 }

@@ -24,6 +24,8 @@ export const CSP_PRESETS = {
   'trusted-types': [...STRICT, TRUSTED_TYPES, 'trusted-types lit-html refund-exchange-form'],
   // A page that enforces Trusted Types but does not allow the widget's policy.
   'trusted-types-without-policy': [...STRICT, TRUSTED_TYPES, 'trusted-types lit-html'],
+  // A page that allows no workers: photos are prepared on the main thread.
+  'no-workers': STRICT.map((directive) => (directive.startsWith('worker-src') ? "worker-src 'none'" : directive)),
 };
 
 const escape = (value) =>

@@ -1,4 +1,5 @@
 import { expect } from '@open-wc/testing';
+import { $, openPage, until } from './helpers.js';
 import { preparePhoto, type PreparedPhoto } from '../src/photos/prepare.js';
 import type { ImagePayload } from '../src/schema.js';
 
@@ -43,6 +44,51 @@ async function withCreateImageBitmap<T>(replacement: typeof createImageBitmap, r
   } finally {
     globalThis.createImageBitmap = original;
   }
+}
+
+/** Swaps `Worker` for the length of `run`, counting the workers made. */
+async function withWorker<T>(replacement: typeof Worker, run: () => Promise<T>) {
+  const original = globalThis.Worker;
+  let made = 0;
+  globalThis.Worker = function (...args: ConstructorParameters<typeof Worker>) {
+    made += 1;
+    return new replacement(...args);
+  } as unknown as typeof Worker;
+  try {
+    return { result: await run(), made };
+  } finally {
+    globalThis.Worker = original;
+  }
+}
+
+/** A Worker as a page whose CSP refuses blob: workers makes it, in browsers that throw. */
+const RefusedWorker = function () {
+  throw new DOMException('Refused to create a worker', 'SecurityError');
+} as unknown as typeof Worker;
+
+/**
+ * A Worker that answers each job with `answer`, or, without one, reports an error instead of
+ * answering, as a worker refused after it was made may.
+ */
+const fakeWorker = (answer?: unknown) =>
+  class {
+    onerror: ((event: unknown) => void) | null = null;
+    onmessage: ((event: { data: unknown }) => void) | null = null;
+    postMessage(): void {
+      setTimeout(() => (answer === undefined ? this.onerror?.({}) : this.onmessage?.({ data: answer })));
+    }
+    terminate(): void {}
+  } as unknown as typeof Worker;
+
+/** The mean absolute difference of each row of two pictures of one size, per channel. */
+function rowDifferences(a: ImageData, b: ImageData): number[] {
+  const rows: number[] = [];
+  for (let y = 0; y < a.height; y++) {
+    let sum = 0;
+    for (let i = y * a.width * 4; i < (y + 1) * a.width * 4; i++) if (i % 4 !== 3) sum += Math.abs(a.data[i]! - b.data[i]!);
+    rows.push(sum / (a.width * 3));
+  }
+  return rows;
 }
 
 /** A JPEG made here, with an EXIF APP1 holding only an Orientation tag spliced in after SOI. */
@@ -176,16 +222,94 @@ describe('preparePhoto', () => {
   it('refuses the 20000×20000 bomb from its header, without decoding it', async () => {
     const file = await fixture('bomb-20000x20000.png', 'image/png');
     const started = performance.now();
-    const { result, calls } = await withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file));
-    expect(result).to.deep.equal({ ok: false, problem: 'too-big' });
-    expect(calls).to.equal(0);
+    const { result: decoded, made } = await withWorker(Worker, () =>
+      withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
+    );
+    expect(decoded.result).to.deep.equal({ ok: false, problem: 'too-big' });
+    expect(decoded.calls).to.equal(0);
+    expect(made).to.equal(0);
     expect(performance.now() - started).to.be.lessThan(1000);
   });
 
   it('reports an unexpected failure as damaged instead of throwing', async () => {
     const failing = () => Promise.reject(new DOMException('boom', 'InvalidStateError'));
-    const { result, calls } = await withCreateImageBitmap(failing, async () => preparePhoto(await fixture('label.webp')));
-    expect(calls).to.equal(1);
-    expect(result).to.deep.equal({ ok: false, problem: 'damaged' });
+    const file = await fixture('label.webp');
+    const { result } = await withWorker(RefusedWorker, () => withCreateImageBitmap(failing, () => preparePhoto(file)));
+    expect(result.calls).to.equal(1);
+    expect(result.result).to.deep.equal({ ok: false, problem: 'damaged' });
+  });
+
+  describe('where the work is done', () => {
+    it('decodes, scales and encodes in a worker, leaving the page alone', async () => {
+      const file = await fixture('phone-12mp-gps-rotated.jpg');
+      const { result, made } = await withWorker(Worker, () =>
+        withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
+      );
+      expect(made).to.equal(1);
+      expect(result.calls).to.equal(0);
+      expect(image(result.result)).to.include({ width: 1536, height: 2048 });
+    });
+
+    it('does the same on the page, in bands, where no worker can be made', async function () {
+      this.timeout(20000);
+      // Sharp stripes, and a scale (2048/4001) that puts bands between rows of the result:
+      // a band drawn a row off, or blended with the white where two meet, shows at once.
+      const canvas = new OffscreenCanvas(3001, 4001);
+      const context = canvas.getContext('2d')!;
+      context.fillStyle = '#fff';
+      context.fillRect(0, 0, 3001, 4001);
+      context.fillStyle = '#000';
+      for (let y = 0; y < 4001; y += 32) context.fillRect(0, y, 3001, 16);
+      const file = new File([await canvas.convertToBlob({ type: 'image/png' })], 'stripes.png', { type: 'image/png' });
+      const inWorker = image(await preparePhoto(file));
+      const { result } = await withWorker(RefusedWorker, () =>
+        withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
+      );
+      expect(result.calls).to.equal(1);
+      const onPage = image(result.result);
+      expect(onPage).to.include({ name: 'stripes.jpg', type: 'image/jpeg', width: 1536, height: 2048 });
+      // Drawn band by band, no row is off: no seam where one band meets the next.
+      const rows = rowDifferences(await pixels(onPage.data), await pixels(inWorker.data));
+      expect(Math.max(...rows)).to.be.lessThan(12);
+      expect(rows.reduce((a, b) => a + b) / rows.length).to.be.lessThan(3);
+    });
+
+    it('falls back to the page when the worker reports an error instead of answering', async () => {
+      const file = await fixture('label.webp');
+      const { result, made } = await withWorker(fakeWorker(), () =>
+        withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
+      );
+      expect(made).to.equal(1);
+      expect(result.calls).to.equal(1);
+      expect(result.result.ok).to.equal(true);
+    });
+
+    it('reports a picture the worker could not decode as damaged, without decoding it again', async () => {
+      const file = await fixture('label.webp');
+      const { result } = await withWorker(fakeWorker({ ok: false, undecodable: true }), () =>
+        withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
+      );
+      expect(result.calls).to.equal(0);
+      expect(result.result).to.deep.equal({ ok: false, problem: 'damaged' });
+    });
+  });
+
+  describe('in a form on a page whose CSP allows no workers', () => {
+    it('prepares the photo on the page, with nothing refused but the worker', async function () {
+      this.timeout(20000);
+      const { win, elements } = await openPage('no-workers', [{ lang: 'en', endpoint: '/x' }]);
+      const el = elements[0]!;
+      const photo = await (await fetch('/test/fixtures/phone-12mp-gps-rotated.jpg')).blob();
+      const transfer = new win.DataTransfer();
+      transfer.items.add(new win.File([photo], 'IMG_0001.jpg', { type: 'image/jpeg' }));
+      const input = $<HTMLInputElement>(el, '#images');
+      input.files = transfer.files;
+      input.dispatchEvent(new win.Event('change'));
+      await until(() => el.shadowRoot!.querySelectorAll('.photos li').length === 1, 15000);
+      expect($(el, '.photos li').textContent).to.contain('IMG_0001.jpg');
+      // Violations are reported in a task of their own.
+      await until(() => win.violations.length);
+      expect(win.violations.map((v) => v.directive)).to.deep.equal(['worker-src']);
+    });
   });
 });

@@ -7,50 +7,12 @@ import { expect, oneEvent } from '@open-wc/testing';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeErrorEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
-import {
-  markupToDOM,
-  scriptURL,
-  TRUSTED_TYPES_DIRECTIVE,
-  trustedWidget,
-  withTrustedWorkers,
-} from '../src/captcha/trusted-types.js';
-import { $, description, focus, lookLikeAPerson, type, uniqueName, until } from './helpers.js';
+import { markupToDOM, trustedWidget } from '../src/captcha/trusted-types.js';
+import { scriptURL, TRUSTED_TYPES_DIRECTIVE, withTrustedWorkers } from '../src/trusted-workers.js';
+import { $, description, focus, lookLikeAPerson, openPage, type PageWindow, type, uniqueName, until } from './helpers.js';
 
 // friendly-challenge reads the user agent when it loads: the library is imported in the tests.
 lookLikeAPerson();
-
-interface Violation {
-  directive: string;
-  blocked: string;
-  sample: string;
-}
-type PageWindow = Window &
-  typeof globalThis & {
-    violations: Violation[];
-    trustedTypes: { createPolicy(name: string, rules: object): unknown };
-  };
-
-const frames: HTMLIFrameElement[] = [];
-afterEach(() => {
-  for (const frame of frames.splice(0)) frame.remove();
-});
-
-/** A test page under the CSP preset `csp` with one form per entry of `forms`, once rendered. */
-async function openPage(csp: string, forms: Record<string, string>[]) {
-  const frame = document.createElement('iframe');
-  frame.src = `/pages/form.html?csp=${csp}&forms=${encodeURIComponent(JSON.stringify(forms))}`;
-  frame.style.width = '800px';
-  frame.style.height = '600px';
-  const loaded = oneEvent(frame, 'load');
-  document.body.append(frame);
-  frames.push(frame);
-  await loaded;
-  const win = frame.contentWindow as PageWindow;
-  await win.customElements.whenDefined('refund-exchange-form');
-  const elements = [...win.document.querySelectorAll<RefundExchangeForm>('refund-exchange-form')];
-  await Promise.all(elements.map((el) => el.updateComplete));
-  return { win, elements };
-}
 
 /** A form that sends to the demo's receiver, which wants a solution of its own puzzles. */
 const demoForm = () => ({ lang: 'en', sitekey: 'FCTEST', 'puzzle-endpoint': '/api/puzzle', endpoint: '/api/requests' });

@@ -10,7 +10,8 @@ import { WidgetInstance } from 'friendly-challenge';
 import { captchaStyles } from './styles.js';
 import { captchaTexts } from './language.js';
 import type { Translation } from '../i18n/index.js';
-import { policyAllowed, TRUSTED_TYPES_DIRECTIVE, trustedWidget, withoutMarkupSink } from './trusted-types.js';
+import { trustedWidget, withoutMarkupSink } from './trusted-types.js';
+import { policyAllowed, TRUSTED_TYPES_DIRECTIVE } from '../trusted-workers.js';
 
 export type CaptchaState = 'idle' | 'solving' | 'done' | 'failed';
 

@@ -1,88 +1,12 @@
 /**
  * Lets friendly-challenge run on pages that enforce Trusted Types
  * (`require-trusted-types-for 'script'`). It writes two kinds of strings into sinks: blob: URLs
- * for its solver workers (`new Worker(url)`) and markup for each state it shows
- * (`element.innerHTML = …`). Both are handled here at run time rather than by patching its code
- * in our rollup build, since npm consumers bundle lib/ themselves and would miss such a patch.
+ * for its solver workers (`new Worker(url)`, through trusted-workers.ts) and markup for each
+ * state it shows (`element.innerHTML = …`). Both are handled here at run time rather than by
+ * patching its code in our rollup build, since npm consumers bundle lib/ themselves and would
+ * miss such a patch.
  */
-
-/** What a page must allow in its CSP for the widget's policy. */
-export const TRUSTED_TYPES_DIRECTIVE = 'trusted-types refund-exchange-form';
-
-interface ScriptURLPolicy {
-  createScriptURL(url: string): unknown;
-}
-interface PolicyFactory {
-  createPolicy(name: string, rules: { createScriptURL(url: string): string }): ScriptURLPolicy;
-}
-
-/** The blob: URLs friendly-challenge makes during the current worker-creating call. */
-const made = new Set<string>();
-/** Created on first use; null once the page has refused it (a CSP cannot loosen later). */
-let policy: ScriptURLPolicy | null | undefined;
-
-/**
- * The widget's one policy, made on first use and shared by every form on the page. False when
- * the page enforces Trusted Types without allowing it; the console then says what to add, once.
- */
-export function policyAllowed(): boolean {
-  const factory = (globalThis as { trustedTypes?: PolicyFactory }).trustedTypes;
-  // Without Trusted Types, URLs go to the Worker as they are.
-  if (!factory) return true;
-  if (policy === undefined) {
-    try {
-      policy = factory.createPolicy('refund-exchange-form', {
-        createScriptURL(url) {
-          if (url.startsWith('blob:') && made.has(url)) return url;
-          throw new TypeError(`refund-exchange-form: refused worker script ${url}`);
-        },
-      });
-    } catch {
-      policy = null;
-      console.error(
-        '<refund-exchange-form>: this page enforces Trusted Types but does not allow the captcha’s policy. ' +
-          'Add the name refund-exchange-form to the trusted-types directive of its Content-Security-Policy, ' +
-          'e.g. "trusted-types lit-html refund-exchange-form".',
-      );
-    }
-  }
-  return policy !== null;
-}
-
-/**
- * `url` for a Worker: through the policy where Trusted Types exist. Where the page refused the
- * policy the string goes as it is, and the page's own check refuses it.
- */
-export function scriptURL(url: string): string {
-  policyAllowed();
-  // A TrustedScriptURL, which Worker takes wherever it takes a string.
-  return (policy?.createScriptURL(url) ?? url) as string;
-}
-
-/**
- * Runs `create`, which makes workers synchronously, with `Worker` and `URL.createObjectURL`
- * swapped for the length of the call only: the policy then passes the blob: URLs made inside
- * it and nothing else. The Worker in place when called is the one used (tests put fakes there).
- */
-export function withTrustedWorkers<T>(create: () => T): T {
-  const OriginalWorker = globalThis.Worker;
-  const createObjectURL = URL.createObjectURL;
-  URL.createObjectURL = (object) => {
-    const url = createObjectURL.call(URL, object);
-    made.add(url);
-    return url;
-  };
-  globalThis.Worker = function (url: string | URL, options?: WorkerOptions) {
-    return new OriginalWorker(scriptURL(String(url)), options);
-  } as unknown as typeof Worker;
-  try {
-    return create();
-  } finally {
-    globalThis.Worker = OriginalWorker;
-    URL.createObjectURL = createObjectURL;
-    made.clear();
-  }
-}
+import { withTrustedWorkers } from '../trusted-workers.js';
 
 /**
  * A friendly-challenge WidgetInstance made by `create`, whose workers, now and whenever it

@@ -2,11 +2,12 @@
  * Turns a file the customer picked into the request's image object: checked by its real
  * format and pixel count before anything is decoded, turned upright, scaled down and
  * re-encoded as JPEG. Re-encoding keeps only pixels, so EXIF (GPS position, camera serial)
- * never leaves the browser. Runs on the main thread: decoding and encoding are asynchronous
- * in the browsers, and a worker would need a `worker-src` the host page's CSP may not allow.
+ * never leaves the browser. The checks run here, on a file's first bytes; the decoding and
+ * encoding in a worker where the page allows one (encode.ts).
  */
 import { LIMITS } from '../fields.js';
 import type { ImagePayload } from '../schema.js';
+import { encode } from './encode.js';
 import { HEAD_BYTES, isTruncated, MAX_PIXELS, sniff, type Sniffed } from './sniff.js';
 
 export type PhotoProblem = 'empty' | 'not-image' | 'heic' | 'too-big' | 'damaged';
@@ -57,60 +58,10 @@ async function prepare(file: File, maxEdge: number, quality: number): Promise<Pr
   if (found.width * found.height > MAX_PIXELS) return problem('too-big');
   if (isTruncated(bytes)) return problem('damaged');
 
-  const bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
-  let width: number;
-  let height: number;
-  let jpeg: Blob;
-  try {
-    const scale = Math.min(1, maxEdge / Math.max(bitmap.width, bitmap.height));
-    width = Math.max(1, Math.round(bitmap.width * scale));
-    height = Math.max(1, Math.round(bitmap.height * scale));
-    jpeg = await encode(bitmap, width, height, quality);
-  } finally {
-    bitmap.close();
-  }
-  const data = base64(new Uint8Array(await jpeg.arrayBuffer()));
+  // A picture that cannot be decoded rejects: preparePhoto reports it as damaged.
+  const { width, height, data } = await encode(file, maxEdge, quality);
   if (data.length > LIMITS.imageData) return problem('too-big');
   return { ok: true, image: { name: jpegName(file.name), type: 'image/jpeg', width, height, data } };
-}
-
-async function encode(bitmap: ImageBitmap, width: number, height: number, quality: number): Promise<Blob> {
-  // Safari before 16.4 has no OffscreenCanvas, and some versions have one without a 2D context.
-  const offscreen = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : undefined;
-  const context = offscreen?.getContext('2d');
-  if (offscreen && context) {
-    draw(context, bitmap, width, height);
-    return offscreen.convertToBlob({ type: 'image/jpeg', quality });
-  }
-  const canvas = Object.assign(document.createElement('canvas'), { width, height });
-  const fallback = canvas.getContext('2d');
-  if (!fallback) throw new Error('No 2D canvas');
-  draw(fallback, bitmap, width, height);
-  return new Promise((resolve, reject) =>
-    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('JPEG encoding failed'))), 'image/jpeg', quality),
-  );
-}
-
-function draw(
-  context: CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D,
-  bitmap: ImageBitmap,
-  width: number,
-  height: number,
-): void {
-  // JPEG has no transparency: transparent parts of a PNG or WebP would otherwise turn black.
-  context.fillStyle = '#fff';
-  context.fillRect(0, 0, width, height);
-  context.imageSmoothingQuality = 'high';
-  context.drawImage(bitmap, 0, 0, width, height);
-}
-
-/** Base64 in chunks: one `fromCharCode` over megabytes would overflow the call stack. */
-function base64(bytes: Uint8Array): string {
-  let binary = '';
-  for (let at = 0; at < bytes.length; at += 0x8000) {
-    binary += String.fromCharCode(...bytes.subarray(at, at + 0x8000));
-  }
-  return btoa(binary);
 }
 
 /** "IMG_1234.HEIC" → "IMG_1234.jpg", within the schema's name length. */

@@ -1,0 +1,139 @@
+/**
+ * The heavy part of preparing a photo: decoding it upright, scaling it down and encoding it as
+ * JPEG in base64. It runs in a worker made from a blob: URL (which the captcha needs the page to
+ * allow anyway), so that no part of it holds the main thread. Where the page's CSP or the browser
+ * refuses such a worker, or the worker cannot draw (no OffscreenCanvas), the same code runs on
+ * the main thread, drawing in bands with a pause between them.
+ */
+import { withTrustedWorkers } from '../trusted-workers.js';
+
+export interface Encoded {
+  width: number;
+  height: number;
+  /** The JPEG in base64, without a `data:` prefix. */
+  data: string;
+}
+
+/** Thrown when the picture itself could not be decoded: the file is damaged, not the place. */
+const UNDECODABLE = 'undecodable';
+
+/**
+ * Self-contained (it uses nothing from outside its own body), so that its source is also the
+ * worker's script. With `pause`, on the main thread, it draws in bands and awaits `pause`
+ * between them. Throws `undecodable` (UNDECODABLE, written out here) for a picture that
+ * cannot be decoded.
+ */
+export async function encodePhoto(file: Blob, maxEdge: number, quality: number, pause?: () => Promise<unknown>): Promise<Encoded> {
+  let bitmap: ImageBitmap;
+  try {
+    bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
+  } catch {
+    throw new Error('undecodable');
+  }
+  try {
+    const scale = Math.min(1, maxEdge / Math.max(bitmap.width, bitmap.height));
+    const width = Math.max(1, Math.round(bitmap.width * scale));
+    const height = Math.max(1, Math.round(bitmap.height * scale));
+    // Safari before 16.4 has no OffscreenCanvas, and some versions have one without a 2D
+    // context; a worker has no document to fall back on, and throws.
+    const offscreen = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : undefined;
+    const canvas = offscreen?.getContext('2d') ? offscreen : Object.assign(document.createElement('canvas'), { width, height });
+    const context = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    if (!context) throw new Error('No 2D canvas');
+    // JPEG has no transparency: transparent parts of a PNG or WebP would otherwise turn black.
+    context.fillStyle = '#fff';
+    context.fillRect(0, 0, width, height);
+    context.imageSmoothingQuality = 'high';
+    // On the main thread, bands of 256 rows of the result, each a short task of its own. Each
+    // band starts on a whole row of the result (no seam blended with the white) and at the
+    // source row that row maps to, fractions included, so that the bands add up to one draw.
+    const band = pause ? 256 : height;
+    const rowsPerRow = bitmap.height / height;
+    for (let y = 0; y < height; y += band) {
+      const rows = Math.min(band, height - y);
+      context.drawImage(bitmap, 0, y * rowsPerRow, bitmap.width, rows * rowsPerRow, 0, y, width, rows);
+      await pause?.();
+    }
+    const blob = await ('convertToBlob' in canvas
+      ? canvas.convertToBlob({ type: 'image/jpeg', quality })
+      : new Promise<Blob | null>((resolve) => canvas.toBlob(resolve, 'image/jpeg', quality)));
+    if (!blob) throw new Error('JPEG encoding failed');
+    await pause?.();
+    // The browser's own base64, off the script's stack and in one step.
+    const url = await new Promise<string>((resolve, reject) => {
+      const reader = new FileReader();
+      reader.onload = () => resolve(String(reader.result));
+      reader.onerror = () => reject(reader.error);
+      reader.readAsDataURL(blob);
+    });
+    return { width, height, data: url.slice(url.indexOf(',') + 1) };
+  } finally {
+    bitmap.close();
+  }
+}
+
+interface Job {
+  file: Blob;
+  maxEdge: number;
+  quality: number;
+}
+type Answer = { ok: true; photo: Encoded } | { ok: false; undecodable: boolean };
+
+/** The worker's script: encodePhoto's own source, answering one job per message. */
+const script = () => `const encodePhoto = ${encodePhoto.toString()};
+onmessage = async ({ data: { file, maxEdge, quality } }) => {
+  try {
+    postMessage({ ok: true, photo: await encodePhoto(file, maxEdge, quality) });
+  } catch (error) {
+    postMessage({ ok: false, undecodable: error instanceof Error && error.message === '${UNDECODABLE}' });
+  }
+};`;
+
+const slice = () => new Promise((resolve) => setTimeout(resolve));
+
+/**
+ * `file` encoded in a worker, or on the main thread in slices where no worker can do it.
+ * Rejects with UNDECODABLE when the picture cannot be decoded.
+ */
+export async function encode(file: Blob, maxEdge: number, quality: number): Promise<Encoded> {
+  const answer = await inWorker({ file, maxEdge, quality });
+  if (answer?.ok) return answer.photo;
+  if (answer?.undecodable) throw new Error(UNDECODABLE);
+  return encodePhoto(file, maxEdge, quality, slice);
+}
+
+/** Set once a worker was refused: a page's CSP does not loosen, so the next photo does not ask. */
+let refused = false;
+
+/** The worker's answer, or undefined when no worker could be made or it failed to run. */
+function inWorker(job: Job): Promise<Answer | undefined> {
+  if (refused) return Promise.resolve(undefined);
+  let worker: Worker | undefined;
+  let url = '';
+  try {
+    worker = withTrustedWorkers(() => {
+      url = URL.createObjectURL(new Blob([script()], { type: 'text/javascript' }));
+      return new Worker(url);
+    });
+  } catch {
+    // Refused at once: by the page's CSP or Trusted Types, or no workers here.
+  }
+  if (!worker) {
+    refused = true;
+    if (url) URL.revokeObjectURL(url);
+    return Promise.resolve(undefined);
+  }
+  const running = worker;
+  return new Promise<Answer | undefined>((resolve) => {
+    // A worker-src that refuses blob: may also show as an error event, before any message.
+    running.onerror = () => {
+      refused = true;
+      resolve(undefined);
+    };
+    running.onmessage = ({ data }: MessageEvent<Answer>) => resolve(data);
+    running.postMessage(job);
+  }).finally(() => {
+    running.terminate();
+    URL.revokeObjectURL(url);
+  });
+}
