@@ -6,7 +6,7 @@ import litA11y from 'eslint-plugin-lit-a11y';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['node_modules/', 'lib/', 'dist/', 'demo/data/', 'custom-elements.json'] },
+  { ignores: ['node_modules/', 'lib/', 'dist/', 'demo/data/', 'custom-elements.json', 'bench/out/'] },
   js.configs.recommended,
   ...tseslint.configs.strict,
   lit.configs['flat/recommended'],
