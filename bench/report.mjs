@@ -191,5 +191,9 @@ export function report(data) {
     '',
     pasteSection(data.paste),
   );
-  return { markdown: lines.join('\n'), summary: ['Targets:', ...targets(data, fig)].join('\n') };
+  return {
+    markdown: lines.join('\n'),
+    headline: [...headline(data, fig), '', `From the run of ${env.date}, ${env.commit}.`].join('\n'),
+    summary: ['Targets:', ...targets(data, fig)].join('\n'),
+  };
 }

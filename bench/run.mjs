@@ -2,9 +2,11 @@
 // Shoelace + zod and Material Web + zod (bench/alternatives/), in headless Debian Chromium,
 // every figure from this one run. A report, not a test: it exits 0 whatever the numbers (and
 // says which targets were missed), 1 only when it could not measure.
-// Writes bench/results/latest.md and latest.json, and prints the report.
+// Writes bench/results/latest.md and latest.json, puts the headline table into README.md, and
+// prints the report.
 //
 //   npm run bench          builds dist/, then runs this (`node bench/run.mjs` uses dist/ as is)
+//   node bench/run.mjs --report   writes the report and README's table again from latest.json
 //   BENCH_REPS=15          repetitions of every case, interleaved, each in a fresh browser context
 //   CHROMIUM_PATH          default /usr/bin/chromium
 //
@@ -63,17 +65,37 @@ function git(...args) {
 
 function commit() {
   try {
-    const changed = git('status', '--porcelain', '--', 'src', 'bench').split('\n').filter(Boolean).length;
+    const changed = git('status', '--porcelain', '--', 'src', 'bench', ':!bench/results').split('\n').filter(Boolean).length;
     return `commit ${git('rev-parse', '--short', 'HEAD')}${changed ? ` with ${changed} uncommitted change(s) in src/ or bench/` : ''}`;
   } catch {
     return 'not a git checkout';
   }
 }
 
+/** Writes the report, the data and README's headline table, and prints the report. */
+async function publish(data) {
+  const { markdown, headline, summary } = report(data);
+  await mkdir(results, { recursive: true });
+  await writeFile(join(results, 'latest.md'), markdown);
+  // Hundredths of a millisecond are more than performance.now() resolves.
+  const rounded = (_key, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v);
+  await writeFile(join(results, 'latest.json'), `${JSON.stringify(data, rounded, 1)}\n`);
+  const readme = join(root, 'README.md');
+  const text = await readFile(readme, 'utf8');
+  const marked = /(<!-- bench:headline -->\n)[^]*?(\n<!-- \/bench:headline -->)/;
+  if (!marked.test(text)) throw new Error('README.md has no <!-- bench:headline --> markers');
+  await writeFile(readme, text.replace(marked, (_, open, close) => `${open}${headline}${close}`));
+  console.log(markdown);
+  console.log(summary);
+}
+
 async function main() {
   await access(join(root, 'dist', 'refund-exchange-form.js')).catch(() =>
     giveUp('dist/refund-exchange-form.js is missing: run `npm run build` first, or `npm run bench`'),
   );
+  if (process.argv.includes('--report')) return publish(JSON.parse(await readFile(join(results, 'latest.json'), 'utf8')));
+  // What is measured: the checkout as the build saw it.
+  const measured = commit();
   const load = (await readFile('/proc/loadavg', 'utf8').catch(() => '? ')).split(' ')[0];
   await buildAlternatives();
   const server = await startServer();
@@ -122,7 +144,7 @@ async function main() {
     const data = {
       environment: {
         date: `${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC`,
-        commit: commit(),
+        commit: measured,
         chromium,
         cpu: cpus()[0]?.model.trim() ?? 'unknown CPU',
         cores: cpus().length,
@@ -137,14 +159,7 @@ async function main() {
       // The page's resource list is in `weights`.
       runs: runs.map((run) => ({ ...run, loaded: undefined })),
     };
-    const { markdown, summary } = report(data);
-    await mkdir(results, { recursive: true });
-    await writeFile(join(results, 'latest.md'), markdown);
-    // Hundredths of a millisecond are more than performance.now() resolves.
-    const rounded = (_key, v) => (typeof v === 'number' && !Number.isInteger(v) ? Math.round(v * 100) / 100 : v);
-    await writeFile(join(results, 'latest.json'), `${JSON.stringify(data, rounded, 1)}\n`);
-    console.log(markdown);
-    console.log(summary);
+    await publish(data);
   } catch (error) {
     failed = error;
   } finally {
