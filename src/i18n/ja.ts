@@ -1,8 +1,8 @@
 /** Japanese (Japan): です・ます, worded like Amazon.co.jp's own help pages. No plural forms. */
 import type { Translation } from './en.js';
-import { AMAZON_EXAMPLE } from './typography.js';
+import { AMAZON_EXAMPLE, numbers } from './typography.js';
 
-const number = new Intl.NumberFormat('ja-JP').format;
+const number = numbers('ja-JP');
 
 const ja: Translation = {
   locale: 'ja-JP',

@@ -15,11 +15,43 @@ export const nobreak = (text: string): string => text.replace(/-/g, '\u2011').re
  * and Italian put between a million and its noun ("1.000.000 de fotos").
  */
 export function counting(locale: string, manyOf = '') {
-  const number = new Intl.NumberFormat(locale).format;
+  const number = numbers(locale);
   const plural = new Intl.PluralRules(locale);
   const count = (n: number, one: string, other: string): string => {
     const form = plural.select(n);
     return `${number(n)}\u00a0${form === 'one' ? one : form === 'many' && manyOf ? `${manyOf} ${other}` : other}`;
   };
   return { number, count };
+}
+
+/**
+ * How the form's locales group an integer of four digits, as Intl.NumberFormat writes it (CLDR
+ * 48): Spanish and Italian only group from five digits on. test/node/i18n.test.ts holds this to
+ * Intl.
+ */
+const GROUP: Record<string, string> = {
+  'en-US': ',',
+  'ja-JP': ',',
+  'de-DE': '.',
+  'it-IT': '',
+  'es-ES': '',
+  'fr-FR': '\u202f',
+  'fr-CA': '\u00a0',
+};
+
+/**
+ * `locale`'s number format. Building the first Intl.NumberFormat of a page costs some 60 ms of
+ * ICU set-up, a long task while the form starts; the integers below 10,000 that the form shows
+ * then (character limits, photo counts, days) are written here, exactly as Intl would, and
+ * Intl is built for anything else.
+ */
+export function numbers(locale: string): (n: number) => string {
+  let format: ((n: number) => string) | undefined;
+  const group = GROUP[locale];
+  return (n) => {
+    if (group !== undefined && Number.isInteger(n) && n >= 0 && n < 10_000) {
+      return n < 1000 ? String(n) : `${Math.floor(n / 1000)}${group}${String(n % 1000).padStart(3, '0')}`;
+    }
+    return (format ??= new Intl.NumberFormat(locale).format)(n);
+  };
 }

@@ -12,7 +12,7 @@ import ja from '../../src/i18n/ja.js';
 import { supportedLocale } from '../../src/i18n/index.js';
 import { captchaTexts } from '../../src/captcha/language.js';
 import { GLOSSARIES, type Concept } from '../../src/i18n/glossary.js';
-import { AMAZON_EXAMPLE, nobreak } from '../../src/i18n/typography.js';
+import { AMAZON_EXAMPLE, nobreak, numbers } from '../../src/i18n/typography.js';
 
 const others: Record<string, Translation> = { fr, 'fr-CA': frCA, de, es, it: it_, ja };
 const all: Record<string, Translation> = { en, 'en-GB': enGB, 'en-CA': enCA, ...others };
@@ -182,6 +182,15 @@ describe('glossaries', () => {
 });
 
 describe('typography', () => {
+  it('writes numbers exactly as Intl.NumberFormat does, in the locale of every dictionary', () => {
+    const samples = [...Array.from({ length: 12_001 }, (_, n) => n), 99_999, 1_000_000, 1234.5, -3, 0.25];
+    for (const locale of new Set([...Object.values(all).map((t) => t.locale), 'en-US', 'sv-SE'])) {
+      const intl = new Intl.NumberFormat(locale).format;
+      const number = numbers(locale);
+      for (const n of samples) assert.equal(number(n), intl(n), `${locale} ${n}`);
+    }
+  });
+
   it('keeps every number with the word after it (a no-break space), in every locale', () => {
     for (const [locale, t] of Object.entries(all)) {
       for (const [key, value] of strings(t)) assert.doesNotMatch(value, /\d[ \t][\p{L}]/u, `${locale}.${key}`);
