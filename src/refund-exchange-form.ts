@@ -7,7 +7,7 @@ import type { Channel } from './channels.js';
 import { loadMessages, translationFor, type Translation } from './i18n/index.js';
 import { LanguageController } from './i18n/controller.js';
 import { RefundExchangeErrorEvent } from './events.js';
-import { checkEndpoint } from './submission/endpoint.js';
+import { recheckEndpoint, type Endpoint } from './submission/endpoint.js';
 import { SubmissionSlot } from './submission/slot.js';
 import { PhotosController } from './photos/controller.js';
 import { CaptchaSlot } from './captcha/slot.js';
@@ -17,7 +17,7 @@ import { FormModel, type RequestContext, type TextField } from './form/model.js'
 import { PrefillController, type Prefill } from './form/prefill.js';
 import { FormRules } from './form/rules.js';
 import { PressController } from './form/press.js';
-import { reserveRoom } from './form/reserve.js';
+import { FormStart, nextTask } from './form/start.js';
 import { firstPresent } from './form/focus.js';
 import { FormLimits } from './form/limits.js';
 import * as fields from './form/templates.js';
@@ -61,7 +61,7 @@ import * as sections from './form/sections.js';
  * @cssprop [--rxf-focus-ring=var(--rxf-accent)] - Colour of the 3px focus outline.
  * @cssprop [--rxf-radius=0.375rem] - Corner radius of controls, buttons and notices.
  * @cssprop [--rxf-gap=1.25rem] - Space between fields.
- * @cssprop [--rxf-reserve=min(100vh, 96rem)] - Height kept for the form before its first render, so nothing below it moves.
+ * @cssprop [--rxf-reserve=min(100vh, 96rem)] - Height kept for the form until it is rendered whole, so nothing below it moves.
  * @cssprop [--rxf-font=inherit] - Font family; unset, the page's.
  * @cssprop [--rxf-font-ja='Hiragino Sans', 'Hiragino Kaku Gothic ProN', 'Yu Gothic UI', 'Yu Gothic', Meiryo, 'Noto Sans CJK JP', 'Noto Sans JP', sans-serif] - Font stack for Japanese.
  *
@@ -88,6 +88,7 @@ export class RefundExchangeForm extends LitElement {
     captchaRefused: () => this.captcha.restart(),
     focus: (selector) => this.focusLater(selector),
   });
+  private readonly start = new FormStart(this);
   private readonly photos = new PhotosController(this, this.model, () => this.limits.photos);
   /** The closed lists a restored or prefilled value must come from; asked before the first render. */
   private readonly choices = () => ({ marketplace: this.limits.update(this).offered, resolution: RESOLUTIONS, reason: REASONS });
@@ -175,11 +176,10 @@ export class RefundExchangeForm extends LitElement {
   private tag = '';
   private t: Translation = translationFor('en');
   private readonly limits = new FormLimits();
-  private target: ReturnType<typeof checkEndpoint> = { problem: '' };
+  private target: Endpoint = { problem: '' };
 
   constructor() {
     super();
-    reserveRoom(this);
     this.model.subscribe(() => this.requestUpdate());
   }
 
@@ -191,6 +191,7 @@ export class RefundExchangeForm extends LitElement {
   protected override async scheduleUpdate(): Promise<void> {
     while (this.press.released) await this.press.released;
     if (!this.hasUpdated) {
+      await nextTask();
       await this.drafts.ready;
       // After the draft, so what the customer typed stays; checked, against the attributes'
       // purchase sites and in the page's language, before anything shows.
@@ -201,19 +202,21 @@ export class RefundExchangeForm extends LitElement {
       await this.prefiller.ready.catch(() => undefined);
       if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
     }
-    await this.language.ready(this.hasUpdated || this.model.hasInput);
+    await this.language.ready(this.start.shown || this.model.hasInput);
     super.scheduleUpdate();
+  }
+
+  /** Settles once the whole form is rendered, not just its first fields (FormStart). */
+  protected override async getUpdateComplete(): Promise<boolean> {
+    const done = await super.getUpdateComplete();
+    return this.start.complete ? done : this.start.whole.then(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(): void {
     this.limits.update(this);
     this.tag = this.language.tag;
     this.t = translationFor(this.tag);
-    const before = 'problem' in this.target ? this.target.problem : '';
-    this.target = checkEndpoint(this.endpoint, document.baseURI);
-    if ('problem' in this.target && this.target.problem !== before) {
-      console.error(`refund-exchange-form: not sending anything: ${this.target.problem}.`);
-    }
+    this.target = recheckEndpoint(this.target, this.endpoint, document.baseURI);
   }
 
   /** Validates and sends, as the Submit button does. */
@@ -222,9 +225,8 @@ export class RefundExchangeForm extends LitElement {
   }
 
   /**
-   * Whether the entries pass the rules now, the captcha (which solves itself) aside. False
-   * while the rules are still loading, which they do from the first touch: an untouched form
-   * is empty, and so not valid anyway.
+   * Whether the entries pass the rules now, the captcha (which solves itself) aside. False while
+   * the rules load, from the first touch: an untouched form is empty, so not valid anyway.
    */
   checkValidity(): boolean {
     return this.rules.valid();
@@ -275,14 +277,6 @@ export class RefundExchangeForm extends LitElement {
   private handleLeave(e: Event): void {
     const field = (e.target as HTMLInputElement).name;
     this.model.leave(field as FieldName, this.rules.tidier(field, !!this.limits.channel(this.context.marketplace)));
-  }
-
-  private handlePhotos(e: Event): void {
-    const input = e.target as HTMLInputElement;
-    const files = [...(input.files ?? [])];
-    // Cleared, so the same file can be chosen again after removing it.
-    input.value = '';
-    void this.photos.add(files);
   }
 
   private handleRemovePhoto(id: string): void {
@@ -377,23 +371,30 @@ export class RefundExchangeForm extends LitElement {
         ${fields.input(c, 'name', 'text', 'name')}
         ${fields.input(c, 'orderId', 'text', 'off', sections.orderTip(t, marketplace, this.limits.channel(marketplace), this.tag))}
         ${fields.input(c, 'productName', 'text', 'off', t.tipProductName)}
-        ${fields.choices(c)}
-        ${fields.select(c, 'reason', REASONS.map((r) => [r, t[r]]), this.model.values.reason)}
-        ${fields.input(c, 'serialNumber', 'text', 'off', t.tipSerialNumber)}
-        ${fields.details(c)}
-        ${this.limits.photos > 0
-          ? fields.photos(c, this.photos, this.limits.photos, this.handlePhotos, (id) => this.handleRemovePhoto(id))
-          : nothing}
-        ${this.sitekey ? fields.captcha(c, this.captcha, this.handleCaptchaRetry) : nothing}
-        ${sections.actions(t, {
-          status: { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.submission.phase as string],
-          busy: this.busy,
-          unusable: 'problem' in this.target,
-          confirmingReset: this.confirmingReset,
-          onReset: this.handleReset,
-          onConfirmReset: (clear) => this.handleConfirmReset(clear),
-        })}
+        ${this.start.complete ? this.renderRest(c, t) : nothing}
       </form>
+    `;
+  }
+
+  /** The fields after the product, and the buttons: a frame after the first ones (FormStart). */
+  private renderRest(c: fields.FieldContext, t: Translation): TemplateResult {
+    return html`
+      ${fields.choices(c)}
+      ${fields.select(c, 'reason', REASONS.map((r) => [r, t[r]]), this.model.values.reason)}
+      ${fields.input(c, 'serialNumber', 'text', 'off', t.tipSerialNumber)}
+      ${fields.details(c)}
+      ${this.limits.photos > 0
+        ? fields.photos(c, this.photos, this.limits.photos, this.photos.pick, (id) => this.handleRemovePhoto(id))
+        : nothing}
+      ${this.sitekey ? fields.captcha(c, this.captcha, this.handleCaptchaRetry) : nothing}
+      ${sections.actions(t, {
+        status: { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.submission.phase as string],
+        busy: this.busy,
+        unusable: 'problem' in this.target,
+        confirmingReset: this.confirmingReset,
+        onReset: this.handleReset,
+        onConfirmReset: (clear) => this.handleConfirmReset(clear),
+      })}
     `;
   }
 }

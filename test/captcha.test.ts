@@ -223,6 +223,7 @@ describe('captcha', () => {
       <refund-exchange-form lang="en" sitekey="B" puzzle-endpoint="/puzzles/${name}" endpoint="/x"></refund-exchange-form>
     </div>`);
     const [a, b] = [...page.querySelectorAll('refund-exchange-form')];
+    await Promise.all([a!.updateComplete, b!.updateComplete]);
     $(a!, '#email').focus();
     $(b!, '#email').focus();
     await Promise.all([solved(a!), solved(b!)]);

@@ -618,7 +618,8 @@ describe('refund-exchange-form', () => {
       const page = await fixture<HTMLElement>(html`<div style="width: min(320px, 100%)">
         <refund-exchange-form endpoint="/receiver/unused" lang="en"></refund-exchange-form>
       </div>`);
-      const el = page.querySelector('refund-exchange-form')!;
+      const el = page.querySelector<RefundExchangeForm>('refund-exchange-form')!;
+      await el.updateComplete;
       await submit(el);
       expect(el.scrollWidth).to.be.at.most(el.clientWidth);
       expect(page.scrollWidth).to.be.at.most(320);

@@ -3,7 +3,7 @@
  * chunk the first time a customer touches a form, then check the model for the element's
  * current settings. No DOM, no Lit.
  */
-import { FIELDS, type FieldError, type FieldName } from '../fields.js';
+import type { FieldError, FieldName } from '../fields.js';
 import { hasMessages, loadMessages, translationFor } from '../i18n/index.js';
 import type { RefundExchangeRequest, SchemaOptions } from '../schema.js';
 import type { FieldIssues, FormModel, RequestContext } from './model.js';
@@ -38,9 +38,6 @@ export interface Problems {
 }
 
 export class FormRules {
-  /** The schema and the settings it was built for: rebuilt only when those change. */
-  private built?: { key: string; schema: ReturnType<Validation['createRequestSchema']> };
-
   constructor(
     private readonly model: FormModel,
     private readonly settings: () => RulesSettings,
@@ -63,16 +60,8 @@ export class FormRules {
   problems(): Problems {
     const { options, context, lang } = this.settings();
     if (!validation || !hasMessages(lang)) return { issues: {}, messages: {} };
-    const t = translationFor(lang);
-    const key = JSON.stringify(options);
-    if (this.built?.key !== key) this.built = { key, schema: validation.createRequestSchema(options) };
-    const { request, issues } = this.model.check(this.built.schema, context);
-    const messages: Partial<Record<FieldName, string>> = {};
-    for (const field of FIELDS) {
-      const issue = issues[field];
-      if (issue) messages[field] = validation.issueMessage(issue, t);
-    }
-    return { request, issues, messages };
+    const { request, issues } = this.model.check(validation.schemaFor(options), context);
+    return { request, issues, messages: validation.messagesFor(issues, translationFor(lang)) };
   }
 
   /** How `field` is tidied when left (see normalize.ts); nothing while the rules have not loaded. */

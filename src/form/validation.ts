@@ -4,6 +4,32 @@
  * The element loads it when a customer first touches a form, so a page that only shows the
  * form never downloads zod.
  */
-export { createRequestSchema } from '../schema.js';
-export { issueMessage } from '../i18n/issue-message.js';
+import { FIELDS, type FieldName } from '../fields.js';
+import { issueMessage } from '../i18n/issue-message.js';
+import type { Translation } from '../i18n/en.js';
+import { createRequestSchema, type SchemaOptions } from '../schema.js';
+import type { FieldIssues } from './model.js';
+
 export { tidier } from '../normalize.js';
+
+type Schema = ReturnType<typeof createRequestSchema>;
+/** Schemas by their options: built once for each form's settings, not on every keystroke. */
+const schemas = new Map<string, Schema>();
+
+/** The rules for `options` (the offered purchase sites, channels, photos, captcha). */
+export function schemaFor(options: SchemaOptions): Schema {
+  const key = JSON.stringify(options);
+  let schema = schemas.get(key);
+  if (!schema) schemas.set(key, (schema = createRequestSchema(options)));
+  return schema;
+}
+
+/** Each field's message for its first issue, in the form's order. */
+export function messagesFor(issues: FieldIssues, t: Translation): Partial<Record<FieldName, string>> {
+  const messages: Partial<Record<FieldName, string>> = {};
+  for (const field of FIELDS) {
+    const issue = issues[field];
+    if (issue) messages[field] = issueMessage(issue, t);
+  }
+  return messages;
+}

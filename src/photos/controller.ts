@@ -1,22 +1,11 @@
 /**
  * Turns the files a customer picks into the model's photos: at most as many as there is room
- * for, each prepared by the lazily loaded photo code, and a message for each one refused.
+ * for, each prepared by the lazily loaded photo code (take.ts), and a message for each one
+ * refused.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FormModel, Photo } from '../form/model.js';
 import type { Message } from '../i18n/index.js';
-import type { PhotoProblem } from './prepare.js';
-
-const TERMS = {
-  empty: 'photoDamaged',
-  damaged: 'photoDamaged',
-  'not-image': 'photoNotImage',
-  heic: 'photoHeic',
-  'too-big': 'photoTooBig',
-} as const satisfies Record<PhotoProblem, string>;
-
-/** A fresh id for a photo: the same file picked twice makes two photos. */
-export const photoId = (): string => Math.random().toString(36).slice(2) + Date.now().toString(36);
 
 export class PhotosController implements ReactiveController {
   /** Files are being read and prepared: sending waits. */
@@ -59,41 +48,37 @@ export class PhotosController implements ReactiveController {
     this.reset();
   }
 
+  /** The file input's change: its files are added. */
+  readonly pick = (e: Event): void => {
+    const input = e.target as HTMLInputElement;
+    const files = [...(input.files ?? [])];
+    // Cleared, so the same file can be chosen again after removing it.
+    input.value = '';
+    void this.add(files);
+  };
+
   /** Prepares `files` in order, as many as there is room for. */
   async add(files: File[]): Promise<void> {
     const limit = this.limit();
-    const room = limit - this.model.photos.length;
     const generation = this.generation;
-    const problems: Message[] = [];
+    const current = () => generation === this.generation;
     // The last messages stay until these files have their own, so nothing jumps meanwhile.
     this.set(true, this.problems);
     this.model.clearServerError('images');
+    let problems: Message[];
     try {
-      const { headProblem, preparePhoto } = await import('./prepare.js');
-      const taken = Math.max(room, 0);
-      for (const file of files.slice(0, taken)) {
-        const result = await preparePhoto(file);
-        if (generation !== this.generation) return;
-        if (result.ok) this.model.addPhotos([{ id: photoId(), image: result.image } satisfies Photo]);
-        else problems.push((t) => t[TERMS[result.problem]](file.name));
-      }
-      // Each file there was no room for, by name: its own problem if it has one (a HEIC would
-      // not go in anyway), else how many fitted.
-      for (const file of files.slice(taken)) {
-        const problem = await headProblem(file);
-        problems.push(problem ? (t) => t[TERMS[problem]](file.name) : (t) => t.photoNoRoom(file.name, taken, limit));
-      }
+      const { takePhotos } = await import('./take.js');
+      const add = (photo: Photo) => this.model.addPhotos([photo]);
+      problems = await takePhotos(files, limit - this.model.photos.length, limit, add, current);
     } catch {
       // The photo code could not be loaded (offline, or its chunk was not deployed).
-      problems.push((t) => t.photoUnavailable);
-    } finally {
-      if (generation === this.generation) {
-        const count = this.model.photos.length;
-        this.said = (t) => t.photosAttached(count, limit);
-        this.set(false, problems);
-        this.model.touchPhotos();
-      }
+      problems = [(t) => t.photoUnavailable];
     }
+    if (!current()) return;
+    const count = this.model.photos.length;
+    this.said = (t) => t.photosAttached(count, limit);
+    this.set(false, problems);
+    this.model.touchPhotos();
   }
 
   remove(id: string): void {
