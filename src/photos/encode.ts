@@ -102,12 +102,16 @@ export async function encode(file: Blob, maxEdge: number, quality: number): Prom
   return encodePhoto(file, maxEdge, quality, slice);
 }
 
-/** Set once a worker was refused: a page's CSP does not loosen, so the next photo does not ask. */
-let refused = false;
+/**
+ * The Worker that refused to run, once one did: a page's CSP does not loosen, so the next photo
+ * does not ask again (unless Worker was replaced meanwhile, as tests do).
+ */
+let refusedBy: unknown;
 
 /** The worker's answer, or undefined when no worker could be made or it failed to run. */
 function inWorker(job: Job): Promise<Answer | undefined> {
-  if (refused) return Promise.resolve(undefined);
+  const current = globalThis.Worker;
+  if (refusedBy === current) return Promise.resolve(undefined);
   let worker: Worker | undefined;
   let url = '';
   try {
@@ -119,7 +123,7 @@ function inWorker(job: Job): Promise<Answer | undefined> {
     // Refused at once: by the page's CSP or Trusted Types, or no workers here.
   }
   if (!worker) {
-    refused = true;
+    refusedBy = current;
     if (url) URL.revokeObjectURL(url);
     return Promise.resolve(undefined);
   }
@@ -127,7 +131,7 @@ function inWorker(job: Job): Promise<Answer | undefined> {
   return new Promise<Answer | undefined>((resolve) => {
     // A worker-src that refuses blob: may also show as an error event, before any message.
     running.onerror = () => {
-      refused = true;
+      refusedBy = current;
       resolve(undefined);
     };
     running.onmessage = ({ data }: MessageEvent<Answer>) => resolve(data);
