@@ -15,12 +15,18 @@ export { tidier } from '../normalize.js';
 type Schema = ReturnType<typeof createRequestSchema>;
 /** Schemas by their options: built once for each form's settings, not on every keystroke. */
 const schemas = new Map<string, Schema>();
+/** More settings than a page's forms have: a host changing them again and again starts over. */
+const KEPT = 16;
 
 /** The rules for `options` (the offered purchase sites, channels, photos, captcha). */
 export function schemaFor(options: SchemaOptions): Schema {
-  const key = JSON.stringify(options);
+  // A channel's order-ID pattern may be a RegExp, which JSON would write as {}.
+  const key = JSON.stringify(options, (_, value: unknown) => (value instanceof RegExp ? String(value) : value));
   let schema = schemas.get(key);
-  if (!schema) schemas.set(key, (schema = createRequestSchema(options)));
+  if (!schema) {
+    if (schemas.size >= KEPT) schemas.clear();
+    schemas.set(key, (schema = createRequestSchema(options)));
+  }
   return schema;
 }
 

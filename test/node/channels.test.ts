@@ -7,6 +7,7 @@ import assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { checkChannels, localize, orderIdRule, type Channel } from '../../src/channels.js';
 import { createRequestSchema } from '../../src/schema.js';
+import { schemaFor } from '../../src/form/validation.js';
 import { createReceiver, functionStore, parseRequest } from '../../src/server/index.js';
 import type { ReceivedRequest } from '../../src/server/index.js';
 import { en } from '../../src/i18n/en.js';
@@ -164,5 +165,17 @@ describe('a receiver with channels', () => {
 
   it('will not start with a definition the form would drop', () => {
     assert.throws(() => createReceiver({ store: async () => 'RX-1', schema: { channels: [SHOP, { ...SHOP, id: 'other', orderIdPattern: '(' }] } }), /channel 2 .*orderIdPattern/);
+  });
+});
+
+describe('schemaFor (the form’s rules, kept per settings)', () => {
+  it('builds the rules once per settings, telling channels apart by their RegExp patterns', () => {
+    const hh = () => ({ channels: [{ ...RETAILER, orderIdPattern: /hh\d{8}/i }] });
+    const zz = { channels: [{ ...RETAILER, orderIdPattern: /zz\d{8}/i }] };
+    assert.equal(schemaFor(hh()), schemaFor(hh()));
+    assert.notEqual(schemaFor(hh()), schemaFor(zz));
+    const request = { ...VALID, marketplace: RETAILER.id, orderId: 'HH12345678' };
+    assert.equal(schemaFor(hh()).safeParse(request).success, true);
+    assert.equal(schemaFor(zz).safeParse(request).success, false);
   });
 });
