@@ -38,7 +38,7 @@ export function policyAllowed(): boolean {
     } catch {
       policy = null;
       console.error(
-        '<refund-exchange-form>: this page enforces Trusted Types but does not allow the form’s policy: its captcha cannot run, ' +
+        '<refund-exchange-form>: this page enforces Trusted Types but does not allow the form’s policy: a captcha cannot run, ' +
           'and photos are prepared on the main thread. ' +
           'Add the name refund-exchange-form to the trusted-types directive of its Content-Security-Policy, ' +
           'e.g. "trusted-types lit-html refund-exchange-form".',

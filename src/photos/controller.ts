@@ -71,7 +71,8 @@ export class PhotosController implements ReactiveController {
       const add = (photo: Photo) => this.model.addPhotos([photo]);
       problems = await takePhotos(files, limit - this.model.photos.length, limit, add, current);
     } catch {
-      // The photo code could not be loaded (offline, or its chunk was not deployed).
+      // The photo code could not be loaded (offline, or its chunk was not deployed); its own
+      // failures are per file, with their names.
       problems = [(t) => t.photoUnavailable];
     }
     if (!current()) return;

@@ -5,6 +5,7 @@
  * refuses such a worker, or the worker cannot draw (no OffscreenCanvas), the same code runs on
  * the main thread, drawing in bands with a pause between them.
  */
+import { nextTask } from '../form/start.js';
 import { withTrustedWorkers } from '../trusted-workers.js';
 
 export interface Encoded {
@@ -23,7 +24,7 @@ const UNDECODABLE = 'undecodable';
  * between them. Throws `undecodable` (UNDECODABLE, written out here) for a picture that
  * cannot be decoded.
  */
-export async function encodePhoto(file: Blob, maxEdge: number, quality: number, pause?: () => Promise<unknown>): Promise<Encoded> {
+async function encodePhoto(file: Blob, maxEdge: number, quality: number, pause?: () => Promise<unknown>): Promise<Encoded> {
   let bitmap: ImageBitmap;
   try {
     bitmap = await createImageBitmap(file, { imageOrientation: 'from-image' });
@@ -89,18 +90,21 @@ onmessage = async ({ data: { file, maxEdge, quality } }) => {
   }
 };`;
 
-const slice = () => new Promise((resolve) => setTimeout(resolve));
-
 /**
  * `file` encoded in a worker, or on the main thread in slices where no worker can do it.
  * Rejects with UNDECODABLE when the picture cannot be decoded.
  */
 export async function encode(file: Blob, maxEdge: number, quality: number): Promise<Encoded> {
-  const answer = await inWorker({ file, maxEdge, quality });
+  // Without OffscreenCanvas here, a worker has none either, and no document to draw in.
+  const answer = typeof OffscreenCanvas === 'function' ? await inWorker({ file, maxEdge, quality }) : undefined;
   if (answer?.ok) return answer.photo;
   if (answer?.undecodable) throw new Error(UNDECODABLE);
-  return encodePhoto(file, maxEdge, quality, slice);
+  // Between bands, a message rather than a timer: timers crawl in a background tab.
+  return encodePhoto(file, maxEdge, quality, nextTask);
 }
+
+/** Longer than a slow phone takes for the largest photo taken; then the page tries. */
+const WATCHDOG_MS = 30_000;
 
 /**
  * The Worker that refused to run, once one did: a page's CSP does not loosen, so the next photo
@@ -128,15 +132,23 @@ function inWorker(job: Job): Promise<Answer | undefined> {
     return Promise.resolve(undefined);
   }
   const running = worker;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
   return new Promise<Answer | undefined>((resolve) => {
     // A worker-src that refuses blob: may also show as an error event, before any message.
-    running.onerror = () => {
+    running.onerror = running.onmessageerror = () => {
       refusedBy = current;
       resolve(undefined);
     };
-    running.onmessage = ({ data }: MessageEvent<Answer>) => resolve(data);
+    running.onmessage = ({ data }: MessageEvent<Answer>) => {
+      // Unable to draw there (not the picture's fault): the next photo goes to the page at once.
+      if (!data.ok && !data.undecodable) refusedBy = current;
+      resolve(data);
+    };
+    // A worker the browser ended without a word (out of memory, say) would hold the form busy.
+    watchdog = setTimeout(() => resolve(undefined), WATCHDOG_MS);
     running.postMessage(job);
   }).finally(() => {
+    clearTimeout(watchdog);
     running.terminate();
     URL.revokeObjectURL(url);
   });

@@ -40,7 +40,8 @@ export async function takePhotos(
   // Each file there was no room for, by name: its own problem if it has one (a HEIC would not go
   // in anyway), else how many fitted.
   for (const file of files.slice(taken)) {
-    const problem = await headProblem(file);
+    // A file that cannot even be read (moved or deleted since it was picked) is damaged.
+    const problem = await headProblem(file).catch(() => 'damaged' as const);
     problems.push(problem ? (t) => t[TERMS[problem]](file.name) : (t) => t.photoNoRoom(file.name, taken, limit));
   }
   return problems;
