@@ -185,8 +185,8 @@ export class RefundExchangeForm extends LitElement {
 
   /**
    * Holds each render until the dictionary of the language it will show is loaded, and the
-   * first until a restored draft is back with its photos and the rules for its errors; none
-   * happens while the customer presses inside the form (see PressController).
+   * first (a task later: FormStart) until a restored draft is back with its photos and the
+   * rules for its errors; none happens while the customer presses inside the form (PressController).
    */
   protected override async scheduleUpdate(): Promise<void> {
     while (this.press.released) await this.press.released;

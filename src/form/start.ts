@@ -20,11 +20,14 @@ export function nextTask(): Promise<void> {
   });
 }
 
-/** After the next frame is drawn; in a hidden page, where no frame comes, after a moment. */
+/**
+ * After the next frame is drawn (a task after its animation frame callbacks); in a hidden page,
+ * where no frame comes, after a second. Not sooner: a slow first frame must not be overtaken.
+ */
 const afterFrame = (): Promise<void> =>
   new Promise<void>((resolve) => {
     requestAnimationFrame(() => resolve());
-    setTimeout(resolve, 100);
+    setTimeout(resolve, 1000);
   }).then(nextTask);
 
 export class FormStart implements ReactiveController {
