@@ -5,8 +5,9 @@
  */
 import { AMAZON_EXAMPLE, counting } from './typography.js';
 
-const { number, count } = counting('en-US');
-const photos = (n: number) => count(n, 'photo', 'photos');
+/** English's number format and plurals, which its messages (en.ts) use too. */
+export const { number, count } = counting('en-US');
+export const photos = (n: number) => count(n, 'photo', 'photos');
 
 export const words = {
   locale: 'en-US',

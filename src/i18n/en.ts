@@ -5,11 +5,8 @@
  * (glossary.ts), as each dictionary follows its own. The messages load as a chunk of their own
  * on a form's first interaction (i18n/index.ts).
  */
-import { AMAZON_EXAMPLE, counting } from './typography.js';
-import { words } from './en-words.js';
-
-const { number, count } = counting('en-US');
-const photos = (n: number) => count(n, 'photo', 'photos');
+import { AMAZON_EXAMPLE } from './typography.js';
+import { count, number, photos, words } from './en-words.js';
 
 export const en = {
   ...words,

@@ -42,8 +42,8 @@ const GROUP: Record<string, string> = {
 /**
  * `locale`'s number format. Building the first Intl.NumberFormat of a page costs some 60 ms of
  * ICU set-up, a long task while the form starts; the integers below 10,000 that the form shows
- * then (character limits, photo counts, days) are written here, exactly as Intl would, and
- * Intl is built for anything else.
+ * then (character limits, photo counts, days) are written here as CLDR 48 writes them (so the
+ * same in every browser, whatever its own CLDR), and Intl is built for anything else.
  */
 export function numbers(locale: string): (n: number) => string {
   let format: ((n: number) => string) | undefined;
