@@ -7,7 +7,7 @@ import '../src/define.js';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
 import type { RefundExchangeSubmitEvent, RefundExchangeSuccessEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
-import { $, catchErrors, fillValid, focus, received, type, uniqueName, until } from './helpers.js';
+import { $, catchErrors, fillValid, focus, pickPhoto, received, type, uniqueName, until } from './helpers.js';
 
 const PREFIX = 'refund-exchange-form:draft:';
 const PAUSE = 400;
@@ -23,12 +23,7 @@ const photoNames = (el: RefundExchangeForm) =>
 const notice = (el: RefundExchangeForm) => el.shadowRoot!.querySelector('[part=draft]');
 
 async function attach(el: RefundExchangeForm, name: string, win: Window & typeof globalThis = window) {
-  const bytes = await (await fetch(`/test/fixtures/${name}`)).arrayBuffer();
-  const transfer = new win.DataTransfer();
-  transfer.items.add(new win.File([bytes], name, { type: 'image/webp' }));
-  const input = $<HTMLInputElement>(el, '#images');
-  input.files = transfer.files;
-  input.dispatchEvent(new win.Event('change'));
+  await pickPhoto(el, name, win);
   await until(() => !el.shadowRoot!.querySelector('.field [role=status]') && photoNames(el).length, 10000);
 }
 

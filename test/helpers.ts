@@ -219,3 +219,15 @@ export async function openPage(csp: string, forms: Record<string, string>[]) {
   await Promise.all(elements.map((el) => el.updateComplete));
   return { win, elements };
 }
+
+const PHOTO_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
+
+/** Picks test/fixtures/`name` in the form's photo input, as a customer would, in `win`'s realm. */
+export async function pickPhoto(el: RefundExchangeForm, name: string, win: Window & typeof globalThis = window) {
+  const bytes = await (await fetch(`/test/fixtures/${name}`)).arrayBuffer();
+  const transfer = new win.DataTransfer();
+  transfer.items.add(new win.File([bytes], name, { type: PHOTO_TYPES[name.split('.').pop()!] ?? '' }));
+  const input = $<HTMLInputElement>(el, '#images');
+  input.files = transfer.files;
+  input.dispatchEvent(new win.Event('change'));
+}

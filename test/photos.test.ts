@@ -1,5 +1,5 @@
 import { expect } from '@open-wc/testing';
-import { $, openPage, until } from './helpers.js';
+import { $, openPage, pickPhoto, until } from './helpers.js';
 import { preparePhoto, type PreparedPhoto } from '../src/photos/prepare.js';
 import type { ImagePayload } from '../src/schema.js';
 
@@ -299,14 +299,9 @@ describe('preparePhoto', () => {
       this.timeout(20000);
       const { win, elements } = await openPage('no-workers', [{ lang: 'en', endpoint: '/x' }]);
       const el = elements[0]!;
-      const photo = await (await fetch('/test/fixtures/phone-12mp-gps-rotated.jpg')).blob();
-      const transfer = new win.DataTransfer();
-      transfer.items.add(new win.File([photo], 'IMG_0001.jpg', { type: 'image/jpeg' }));
-      const input = $<HTMLInputElement>(el, '#images');
-      input.files = transfer.files;
-      input.dispatchEvent(new win.Event('change'));
+      await pickPhoto(el, 'phone-12mp-gps-rotated.jpg', win);
       await until(() => el.shadowRoot!.querySelectorAll('.photos li').length === 1, 15000);
-      expect($(el, '.photos li').textContent).to.contain('IMG_0001.jpg');
+      expect($(el, '.photos li').textContent).to.contain('phone-12mp-gps-rotated.jpg (1536×2048)');
       // Violations are reported in a task of their own.
       await until(() => win.violations.length);
       expect(win.violations.map((v) => v.directive)).to.deep.equal(['worker-src']);

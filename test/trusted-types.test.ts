@@ -9,7 +9,7 @@ import type { RefundExchangeErrorEvent } from '../src/events.js';
 import { en } from '../src/i18n/en.js';
 import { markupToDOM, trustedWidget } from '../src/captcha/trusted-types.js';
 import { scriptURL, TRUSTED_TYPES_DIRECTIVE, withTrustedWorkers } from '../src/trusted-workers.js';
-import { $, description, focus, lookLikeAPerson, openPage, type PageWindow, type, uniqueName, until } from './helpers.js';
+import { $, description, focus, lookLikeAPerson, openPage, pickPhoto, type PageWindow, type, uniqueName, until } from './helpers.js';
 
 // friendly-challenge reads the user agent when it loads: the library is imported in the tests.
 lookLikeAPerson();
@@ -87,12 +87,7 @@ describe('trusted types', () => {
       focus(el, '#details');
       await type('The left earbud does not charge.');
 
-      const photo = await (await fetch('/test/fixtures/label.webp')).blob();
-      const transfer = new win.DataTransfer();
-      transfer.items.add(new win.File([photo], 'label.webp', { type: 'image/webp' }));
-      const input = $<HTMLInputElement>(el, '#images');
-      input.files = transfer.files;
-      input.dispatchEvent(new win.Event('change'));
+      await pickPhoto(el, 'label.webp', win);
       await until(() => el.shadowRoot!.querySelectorAll('.photos li').length === 1, 10000);
 
       await solved(win, el);

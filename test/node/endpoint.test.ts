@@ -1,6 +1,6 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { checkEndpoint } from '../../src/submission/endpoint.js';
+import { checkEndpoint, recheckEndpoint } from '../../src/submission/endpoint.js';
 
 const SHOP = 'https://shop.example.com/help/returns.html';
 const LOCAL_PAGE = 'http://localhost:8000/demo/';
@@ -88,5 +88,26 @@ describe('checkEndpoint: refused', () => {
   it('refuses a user name or password in the URL', () => {
     refuses('https://user:secret@api.example.org/r', SHOP, /user name or password/);
     refuses('https://user@api.example.org/r', SHOP, /user name or password/);
+  });
+});
+
+describe('recheckEndpoint', () => {
+  it('logs a problem once, when it appears or changes, and nothing for a usable endpoint', () => {
+    const logged: unknown[] = [];
+    const error = console.error;
+    console.error = (...args: unknown[]) => logged.push(args.join(' '));
+    try {
+      let target = recheckEndpoint({ problem: '' }, undefined, SHOP);
+      target = recheckEndpoint(target, undefined, SHOP);
+      target = recheckEndpoint(target, 'javascript:alert(1)', SHOP);
+      target = recheckEndpoint(target, '/api/returns', SHOP);
+      assert.deepEqual(target, { url: 'https://shop.example.com/api/returns' });
+      recheckEndpoint(target, '/api/returns', SHOP);
+    } finally {
+      console.error = error;
+    }
+    assert.equal(logged.length, 2);
+    assert.match(String(logged[0]), /not sending anything: the "endpoint" attribute is missing/);
+    assert.match(String(logged[1]), /must be an https: URL, not javascript:/);
   });
 });
