@@ -9,7 +9,7 @@
  * Installs `window.__bench`:
  * - `longTasks`: every long task since navigation (start and duration, ms);
  * - `ready`, `whenReady`: when the first frame showing the email field finished, ms after
- *   navigation;
+ *   navigation; `whole`, `whenWhole`: the same for the Submit button (the whole form);
  * - `deep(selector)`, `deepAll(selector)`, `shows(text)`: queries through open shadow roots;
  * - `arm(event, until, target)`: measures from the next `event` (captured on the window, or on
  *   `target`) to the end of the first frame after which `until()` holds; `done` resolves with
@@ -25,11 +25,15 @@ export function probe() {
     Object.defineProperty(Navigator.prototype, name, { get: () => value, configurable: true });
   }
 
+  const SUBMIT = 'button[type="submit"], sl-button[type="submit"], md-filled-button[type="submit"]';
   let ready;
+  let whole;
   const bench = {
     longTasks: [],
     ready: undefined,
     whenReady: new Promise((resolve) => (ready = resolve)),
+    whole: undefined,
+    whenWhole: new Promise((resolve) => (whole = resolve)),
     deepAll(selector, root = document) {
       const found = [...root.querySelectorAll(selector)];
       for (const el of root.querySelectorAll('*')) if (el.shadowRoot) found.push(...bench.deepAll(selector, el.shadowRoot));
@@ -87,13 +91,17 @@ export function probe() {
     });
   }
 
-  // Ready: the email field is there and rendered, so a customer could focus it.
+  // Ready: the email field is there and rendered, so a customer could focus it. Whole: the
+  // Submit button is too, which ours renders a frame after its first fields.
   const poll = () =>
     afterFrame((end) => {
-      const email = bench.deep('input[type="email"]');
-      if (!email?.checkVisibility()) return poll();
-      bench.ready = end;
-      ready(end);
+      if (bench.ready === undefined && bench.deep('input[type="email"]')?.checkVisibility()) {
+        bench.ready = end;
+        ready(end);
+      }
+      if (bench.ready === undefined || !bench.deep(SUBMIT)?.checkVisibility()) return poll();
+      bench.whole = end;
+      whole(end);
     });
   poll();
 }

@@ -21,6 +21,7 @@ function figures(data) {
       const mine = (r) => r.case === 'start' && r.variant === variant && r.rate === rate;
       fig.start[variant][rate] = {
         ready: of(mine, (r) => r.ready),
+        whole: of(mine, (r) => r.whole),
         fcp: of(mine, (r) => r.fcp),
         longest: of(mine, (r) => r.longest),
         longTasks: of(mine, (r) => r.longTasks),
@@ -72,6 +73,7 @@ function headline(data, fig) {
   add('weight before interaction, gzip', (v) => data.weights[v].gzip, kb);
   add('start to ready, full speed', (v) => fig.start[v][1].ready.median, ms);
   add('start to ready, CPU 4× slower', (v) => fig.start[v][4].ready.median, ms);
+  add('start to the whole form (Submit shown), CPU 4× slower', (v) => fig.start[v][4].whole.median, ms);
   add('total blocking time during start, CPU 4× slower', (v) => fig.start[v][4].blocking.median, ms);
   add('JS heap after render', (v) => fig.start[v][1].heap.median, mb);
   add('keystroke to error', (v) => fig.interact[v]?.error.median, ms);
@@ -112,8 +114,10 @@ export function report(data) {
       ` context; ${env.seconds} s. Reproduce with \`npm run bench\`.`,
     '',
     'Medians; in brackets min–max. Ready: from navigation until the end of the first frame that shows the email' +
-      ' field, so a customer could focus it. Long tasks (over 50 ms) and total blocking time: from navigation until 0.5 s' +
-      ' (2 s at 4×) after ready. Keystroke and Submit: from the key or pointer event until the end of the first frame that' +
+      ' field, so a customer could focus it; whole form: the same for the Submit button (ours shows its fields after' +
+      ' the product a frame after the first ones). Long tasks (over 50 ms) and total blocking time: from navigation' +
+      ' until 0.5 s (2 s at 4×) after the whole form. The Shoelace and Material alternatives build their rules (zod)' +
+      ' and load all their words at start, where ours waits for the first touch: part of what their figures measure. Keystroke and Submit: from the key or pointer event until the end of the first frame that' +
       " shows the result. The alternatives are under `bench/alternatives/`, built by esbuild, served like ours (brotli," +
       ' same server); plain HTML and bare Lit have no logic, so no keystroke or Submit figures.',
     '',
@@ -143,14 +147,14 @@ export function report(data) {
     '',
     '## Start',
     '',
-    '| | ready | first contentful paint | longest task | total blocking time | JS heap after render |',
-    '| --- | ---: | ---: | ---: | ---: | ---: |',
+    '| | ready | whole form | first contentful paint | longest task | total blocking time | JS heap after render |',
+    '| --- | ---: | ---: | ---: | ---: | ---: | ---: |',
   ];
   for (const rate of [1, 4]) {
     for (const [v, { label }] of Object.entries(VARIANTS)) {
       const s = fig.start[v][rate];
       lines.push(
-        `| ${label}, ${rate === 1 ? 'full speed' : `CPU ${rate}× slower`} | ${range(s.ready)} | ${range(s.fcp)} | ${range(s.longest)} | ${range(s.blocking)} | ${s.heap ? range(s.heap, mb) : '–'} |`,
+        `| ${label}, ${rate === 1 ? 'full speed' : `CPU ${rate}× slower`} | ${range(s.ready)} | ${range(s.whole)} | ${range(s.fcp)} | ${range(s.longest)} | ${range(s.blocking)} | ${s.heap ? range(s.heap, mb) : '–'} |`,
       );
     }
   }
@@ -176,7 +180,7 @@ export function report(data) {
     row('… bytes sent ÷ bytes picked', fig.photos.sentRatio, percent),
     row('JS heap after 3 such photos', fig.photos.heap, mb),
     row("the same photo on a page whose CSP allows no workers: until listed", fig.photosOnPage.ms),
-    row("… its longest main-thread task (the browser's JPEG encoder, one task)", fig.photosOnPage.longest),
+    row('… its longest main-thread task', fig.photosOnPage.longest),
     row('captcha: first focus until solved (demo difficulty)', fig.captcha),
     '',
     "## Lighthouse on the demo's US page",
