@@ -88,10 +88,11 @@ function targets(data, fig) {
   const startRatio = fig.start.ours[4].ready.median / fig.start.lit[4].ready.median;
   const scores = Object.entries(fig.lighthouse.scores);
   const paste = data.paste.find((s) => s.kind === 'form' && s.rate === 1);
+  const longStarts = data.runs.filter((r) => r.case === 'start' && r.variant === 'ours' && r.rate === 1 && r.longTasks > 0).length;
   const list = [
     [entry.gzip <= 16 * 1024 && onlyEntry, `entry before interaction ${kb(entry.gzip)} gzip (at most 16 KB), nothing else loaded: ${onlyEntry ? 'yes' : 'no'}`],
     [startRatio <= 1.2, `start to ready at 4× CPU ${startRatio.toFixed(2)}× bare Lit's (at most 1.2×)`],
-    [fig.start.ours[1].longTasks.max === 0, `long tasks during start at full speed: longest ${range(fig.start.ours[1].longest)} (none over 50 ms)`],
+    [longStarts === 0, `long tasks during start at full speed: in ${longStarts} of ${fig.start.ours[1].longest.n} starts, the longest ${ms(fig.start.ours[1].longest.max)} (the Long Tasks API reports tasks over 50 ms; none)`],
     [scores.every(([, s]) => s.min === 100), `Lighthouse on the demo's US page, lowest of ${data.reps}: ${scores.map(([c, s]) => `${c} ${s.min}`).join(', ')} (all 100)`],
     [fig.lighthouse.metrics.cls?.max === 0, `layout shift on the demo's US page (Lighthouse CLS), highest: ${fig.lighthouse.metrics.cls?.max} (0)`],
     [fig.photos.longest.max <= 50, `12 MP photo: longest main-thread task ${range(fig.photos.longest)} (at most 50 ms)`],
