@@ -9,9 +9,9 @@
 import { copyFile, mkdir, readFile, rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
 import { build, transform } from 'esbuild';
 import { minifyHTMLLiterals } from 'minify-literals';
+import { packed } from './weight.mjs';
 
 const root = fileURLToPath(new URL('..', import.meta.url));
 const source = join(root, 'bench', 'alternatives');
@@ -89,14 +89,14 @@ export async function buildAlternatives() {
   return pages;
 }
 
-/** Bytes of each file of each page, raw and gzip (level 9). */
+/** Bytes of each file of each page, raw, gzip and brotli (weight.mjs). */
 export async function sizes(pages) {
   const result = {};
   for (const [name, { files }] of Object.entries(pages)) {
     result[name] = await Promise.all(
       files.map(async (file) => {
         const bytes = await readFile(join(OUT, file));
-        return { file, raw: bytes.length, gzip: gzipSync(bytes, { level: 9 }).length };
+        return { file, ...packed(bytes) };
       }),
     );
   }

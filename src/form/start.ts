@@ -25,8 +25,8 @@ export function nextTask(): Promise<void> {
  * where no frame comes, after a second. Not sooner: a slow first frame must not be overtaken.
  */
 const afterFrame = (): Promise<void> =>
-  new Promise<void>((resolve) => {
-    requestAnimationFrame(() => resolve());
+  new Promise((resolve) => {
+    requestAnimationFrame(resolve);
     setTimeout(resolve, 1000);
   }).then(nextTask);
 
@@ -39,7 +39,8 @@ export class FormStart implements ReactiveController {
   readonly whole: Promise<void>;
 
   private finish!: () => void;
-  private started = false;
+  /** The rest of the form, on its way once the first fields are. */
+  private completing?: Promise<void>;
   private readonly states: CustomStateSet | undefined;
 
   constructor(private readonly host: ReactiveControllerHost & HTMLElement) {
@@ -51,21 +52,21 @@ export class FormStart implements ReactiveController {
   }
 
   hostUpdated(): void {
-    if (!this.complete) {
-      if (this.started) return;
-      this.started = true;
-      void afterFrame().then(() => {
+    // Once whole, every later render passes straight through.
+    if (this.shown) return;
+    if (this.complete) {
+      this.shown = true;
+      try {
+        this.states?.add('ready');
+      } catch {
+        // The older syntax: its :--ready is not what the styles ask for either.
+      }
+      this.finish();
+    } else {
+      this.completing ??= afterFrame().then(() => {
         this.complete = true;
         this.host.requestUpdate();
       });
-      return;
     }
-    this.shown = true;
-    try {
-      this.states?.add('ready');
-    } catch {
-      // The older syntax: its :--ready is not what the styles ask for either.
-    }
-    this.finish();
   }
 }

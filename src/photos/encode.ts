@@ -81,7 +81,7 @@ interface Job {
 type Answer = { ok: true; photo: Encoded } | { ok: false; undecodable: boolean };
 
 /** The worker's script: encodePhoto's own source, answering one job per message. */
-const script = () => `const encodePhoto = ${encodePhoto.toString()};
+const SCRIPT = `const encodePhoto = ${encodePhoto.toString()};
 onmessage = async ({ data: { file, maxEdge, quality } }) => {
   try {
     postMessage({ ok: true, photo: await encodePhoto(file, maxEdge, quality) });
@@ -120,7 +120,7 @@ function inWorker(job: Job): Promise<Answer | undefined> {
   let url = '';
   try {
     worker = withTrustedWorkers(() => {
-      url = URL.createObjectURL(new Blob([script()], { type: 'text/javascript' }));
+      url = URL.createObjectURL(new Blob([SCRIPT], { type: 'text/javascript' }));
       return new Worker(url);
     });
   } catch {
