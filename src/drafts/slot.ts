@@ -7,6 +7,7 @@ import type { ReactiveController } from 'lit';
 import type { FormModel, TextField } from '../form/model.js';
 import type { SubmissionSlot } from '../submission/slot.js';
 import type { DraftController, DraftHost } from './controller.js';
+import { lazily } from '../lazy.js';
 import { draftMode, mayHoldDraft } from './storage.js';
 
 /** The draft code on its way for forms removed meanwhile: each saves when it arrives. */
@@ -17,7 +18,26 @@ export class DraftSlot implements ReactiveController {
   ready: Promise<unknown> = Promise.resolve();
 
   private controller?: DraftController;
-  private loading?: Promise<DraftController>;
+  /** The draft code, once; a failed load (offline) is asked for again with the next change. */
+  private readonly load = lazily(() =>
+    import('./controller.js').then(
+      // Added to a connected host, it starts at once: it reads, and restores, its draft.
+      ({ DraftController }) => {
+        // A draft comes back only into the first render; loaded later, the code saves what is there.
+        const restore = !this.host.hasUpdated;
+        const drafts = (this.controller = new DraftController(this.host, this.model, this.submission, this.choices, restore));
+        // Removed while its code loaded: it finds its key and saves, as a removal does.
+        if (!this.host.isConnected) {
+          drafts.hostConnected();
+          drafts.hostDisconnected();
+        } else if (!restore) {
+          // What changed while the code loaded (the first keys typed) is saved like any change.
+          drafts.changed();
+        }
+        return drafts;
+      },
+    ),
+  );
 
   constructor(
     private readonly host: DraftHost,
@@ -28,7 +48,7 @@ export class DraftSlot implements ReactiveController {
     host.addController(this);
     // The first change starts a draft; changes made while its code loads are saved with it.
     model.subscribe(() => {
-      if (this.loading || draftMode(host.draft) === 'off') return;
+      if (this.load.loading || draftMode(host.draft) === 'off') return;
       this.load().catch(() => undefined);
     });
     // A customer who focuses a field is about to type: the code is there before the first key.
@@ -38,7 +58,7 @@ export class DraftSlot implements ReactiveController {
   }
 
   hostConnected(): void {
-    if (this.loading || this.host.hasUpdated) return;
+    if (this.load.loading || this.host.hasUpdated) return;
     // A form just removed may still be saving (its code on its way): look once it has.
     this.ready = Promise.all(leaving)
       .then(() => (mayHoldDraft(draftMode(this.host.draft)) ? this.load().then((drafts) => drafts.ready) : undefined))
@@ -46,8 +66,8 @@ export class DraftSlot implements ReactiveController {
   }
 
   hostDisconnected(): void {
-    if (!this.loading || this.controller) return;
-    const saved = this.loading.catch(() => undefined);
+    if (!this.load.loading || this.controller) return;
+    const saved = this.load.loading.catch(() => undefined);
     leaving.add(saved);
     void saved.then(() => leaving.delete(saved));
   }
@@ -70,30 +90,5 @@ export class DraftSlot implements ReactiveController {
   /** After a confirmed 2xx, on Reset and on Start over: nothing of it is kept. */
   clear(): void {
     this.controller?.clear();
-  }
-
-  /** The draft code, once; a failed load (offline) is asked for again with the next change. */
-  private load(): Promise<DraftController> {
-    return (this.loading ??= import('./controller.js').then(
-      // Added to a connected host, it starts at once: it reads, and restores, its draft.
-      ({ DraftController }) => {
-        // A draft comes back only into the first render; loaded later, the code saves what is there.
-        const restore = !this.host.hasUpdated;
-        const drafts = (this.controller = new DraftController(this.host, this.model, this.submission, this.choices, restore));
-        // Removed while its code loaded: it finds its key and saves, as a removal does.
-        if (!this.host.isConnected) {
-          drafts.hostConnected();
-          drafts.hostDisconnected();
-        } else if (!restore) {
-          // What changed while the code loaded (the first keys typed) is saved like any change.
-          drafts.changed();
-        }
-        return drafts;
-      },
-      (error: unknown) => {
-        this.loading = undefined;
-        throw error;
-      },
-    ));
   }
 }

@@ -1,10 +1,12 @@
 /**
  * The form's state, apart from any view: what the customer entered, which fields they changed
- * and left, what the server said about them, the request those values make, and loading values
- * back from a draft or a prefill. No DOM, no Lit: the element renders it, controllers change it,
- * and it tells its listeners when it changed.
+ * and left, what the server said about them, and loading values back from a draft or a prefill.
+ * No DOM, no Lit: the element renders it, controllers change it, and it tells its listeners when
+ * it changed. What only a touched form needs (the request its values make, check.ts) loads
+ * with the rules; the server's errors and a refused prefill are put in by the code that has
+ * them, through `replace()`.
  */
-import { FIELDS, isFieldName, type FieldError, type FieldName } from '../fields.js';
+import { FIELDS, isFieldName, type FieldName } from '../fields.js';
 import type { ImagePayload, RequestIssue } from '../schema.js';
 
 /** The fields whose value is a string the customer types or chooses, in the form's order. */
@@ -29,11 +31,6 @@ export interface RequestContext {
   captcha?: string;
 }
 
-/** Anything with zod's `safeParse`: the model needs the rules, not zod itself. */
-export interface Rules<T> {
-  safeParse(input: unknown, params: { reportInput: true }): { data?: T; error?: { issues: readonly RequestIssue[] } };
-}
-
 /** What a draft keeps of the form: the values and what the customer did with them. */
 export interface Snapshot {
   values: Partial<Values>;
@@ -41,7 +38,8 @@ export interface Snapshot {
   left: FieldName[];
 }
 
-const OPTIONAL = new Set<FieldName>(['serialNumber', 'details', 'images']);
+/** Fields that may be left empty; an empty optional text field is left out of the request. */
+export const OPTIONAL = new Set<FieldName>(['serialNumber', 'details', 'images']);
 /** A stored value longer than this is not the customer's: refuse it rather than render it. */
 const MAX_STORED = 4 * 1024 * 1024;
 
@@ -74,10 +72,10 @@ export class FormModel {
   /** Server messages for no field, or for one the form does not have. */
   topErrors: string[] = [];
 
-  private listeners = new Set<() => void>();
   /** Bumped on every change, so a check of unchanged values is answered from memory. */
-  private version = 0;
-  private checked?: { key: unknown[]; result: { request?: unknown; issues: FieldIssues } };
+  version = 0;
+
+  private listeners = new Set<() => void>();
 
   /** Calls `listener` after every change; returns the way to stop. */
   subscribe(listener: () => void): () => void {
@@ -138,19 +136,6 @@ export class FormModel {
     this.notify();
   }
 
-  /** A 400/422 answer: each message at its field, the rest at the top. */
-  showServerErrors(errors: readonly FieldError[]): void {
-    const byField: Partial<Record<FieldName, string>> = {};
-    const top: string[] = [];
-    for (const { field, message } of errors) {
-      if (isFieldName(field)) byField[field] ??= message;
-      else top.push(message);
-    }
-    this.serverErrors = byField;
-    this.topErrors = top;
-    this.notify();
-  }
-
   reset(): void {
     this.values = empty();
     this.photos = [];
@@ -159,19 +144,6 @@ export class FormModel {
     this.submitted = false;
     this.serverErrors = {};
     this.topErrors = [];
-    this.notify();
-  }
-
-  /** Empties fields as if nothing had been entered in them (a prefill the rules refuse). */
-  unset(fields: readonly TextField[]): void {
-    if (!fields.length) return;
-    const values = { ...this.values };
-    for (const field of fields) {
-      values[field] = '';
-      this.changed.delete(field);
-      this.left.delete(field);
-    }
-    this.values = values;
     this.notify();
   }
 
@@ -187,41 +159,6 @@ export class FormModel {
     return this.photos.length > 0 || TEXT_FIELDS.some((k) => k !== 'marketplace' && this.values[k].trim());
   }
 
-  /** The request as typed, for the schema: empty optional text left out, as the contract asks. */
-  input(context: RequestContext): Record<string, unknown> {
-    const input: Record<string, unknown> = { locale: context.locale };
-    const values = { ...this.values, marketplace: context.marketplace ?? '' };
-    for (const field of TEXT_FIELDS) {
-      if (values[field].trim() || !OPTIONAL.has(field)) input[field] = values[field];
-    }
-    if (this.photos.length) input.images = this.photos.map((p) => p.image);
-    if (context.captcha) input.captcha = context.captcha;
-    return input;
-  }
-
-  /**
-   * Checks the request with `rules`: the normalised request when it passes, and the first issue
-   * of each field. Answered from memory while neither the values nor the context changed, so
-   * rendering costs nothing however long a field is.
-   */
-  check<T>(rules: Rules<T>, context: RequestContext): { request?: T; issues: FieldIssues } {
-    const key = [rules, this.version, context.locale, context.marketplace, context.captcha];
-    const memo = this.checked;
-    if (memo && memo.key.every((part, i) => part === key[i])) {
-      return memo.result as { request?: T; issues: FieldIssues };
-    }
-    // With the input, a message can say by how much a value is too long.
-    const parsed = rules.safeParse(this.input(context), { reportInput: true });
-    const issues: FieldIssues = {};
-    for (const issue of parsed.error?.issues ?? []) {
-      const field = issue.path[0];
-      if (isFieldName(field)) issues[field] ??= issue;
-    }
-    const result = { ...(parsed.error ? {} : { request: parsed.data as T }), issues };
-    this.checked = { key, result };
-    return result;
-  }
-
   /**
    * Whether `field`'s problem is for the customer to see now: after a submit, once the field was
    * changed and left, or at once when it is too long (they should stop typing, not finish).
@@ -230,13 +167,6 @@ export class FormModel {
     if (!issue) return false;
     if (this.submitted || (this.changed.has(field) && this.left.has(field))) return true;
     return this.changed.has(field) && issue.code === 'too_big' && field !== 'images';
-  }
-
-  /** What a draft keeps: values that differ from empty, and the changed and left fields. */
-  snapshot(): Snapshot {
-    const values: Partial<Values> = {};
-    for (const field of TEXT_FIELDS) if (this.values[field]) values[field] = this.values[field];
-    return { values, changed: [...this.changed], left: [...this.left] };
   }
 
   /**
@@ -264,11 +194,21 @@ export class FormModel {
     if (!taken) return false;
     const left = new Set(this.left);
     for (const field of Array.isArray(data.left) ? data.left : []) if (isFieldName(field) && changed.has(field)) left.add(field);
-    this.values = values;
-    this.changed = changed;
-    this.left = left;
-    this.notify();
+    this.replace({ values, changed, left });
     return true;
+  }
+
+  /** What a draft keeps: values that differ from empty, and the changed and left fields. */
+  snapshot(): Snapshot {
+    const values: Partial<Values> = {};
+    for (const field of TEXT_FIELDS) if (this.values[field]) values[field] = this.values[field];
+    return { values, changed: [...this.changed], left: [...this.left] };
+  }
+
+  /** Puts in what the code that has it worked out: a draft's fields, the server's errors. */
+  replace(state: Partial<Pick<FormModel, 'values' | 'changed' | 'left' | 'serverErrors' | 'topErrors'>>): void {
+    Object.assign(this, state);
+    this.notify();
   }
 
   private notify(): void {
@@ -277,5 +217,5 @@ export class FormModel {
   }
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
+export const isRecord = (value: unknown): value is Record<string, unknown> =>
   typeof value === 'object' && value !== null && !Array.isArray(value);

@@ -4,8 +4,15 @@
  * prefill. No DOM, no Lit.
  */
 import { LIMITS } from '../fields.js';
-import { TEXT_FIELDS, type FormModel, type TextField, type Values } from './model.js';
-import type { PrefillSettings } from './prefill.js';
+import { isRecord, TEXT_FIELDS, type FormModel, type TextField, type Values } from './model.js';
+
+export interface PrefillSettings {
+  /** The closed lists a value must come from (the offered purchase sites…). */
+  choices: Partial<Record<TextField, readonly string[]>>;
+  /** Loads the rules; then `refused()` names the fields whose values they refuse. */
+  rules: () => Promise<unknown> | undefined;
+  refused: (fields: readonly TextField[]) => TextField[];
+}
 
 /** Query parameter → field: short, readable names for links in emails and shop pages. */
 export const URL_PARAMETERS: Readonly<Record<string, TextField>> = {
@@ -78,12 +85,23 @@ export async function fillIn(
     for (const field of fields) given.set(field, taken[field] ?? '');
     await rules()?.catch(() => undefined);
     const wrong = refused(fields);
-    model.unset(wrong);
+    unset(model, wrong);
     for (const field of wrong) given.delete(field);
     dropped.push(...wrong);
   }
   if (dropped.length) console.warn(`refund-exchange-form: prefill values dropped (not valid here): ${dropped.join(', ')}`);
 }
 
-const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+/** Empties fields as if nothing had been entered in them: values the rules refuse. */
+export function unset(model: FormModel, fields: readonly TextField[]): void {
+  if (!fields.length) return;
+  const values = { ...model.values };
+  const changed = new Set(model.changed);
+  const left = new Set(model.left);
+  for (const field of fields) {
+    values[field] = '';
+    changed.delete(field);
+    left.delete(field);
+  }
+  model.replace({ values, changed, left });
+}

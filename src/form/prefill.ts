@@ -7,17 +7,10 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FormModel, TextField } from './model.js';
+import type { PrefillSettings } from './prefill-values.js';
 
 /** Values to open the form with: any of the request's text fields. */
 export type Prefill = Partial<Record<TextField, string>>;
-
-export interface PrefillSettings {
-  /** The closed lists a value must come from (the offered purchase sites…). */
-  choices: Partial<Record<TextField, readonly string[]>>;
-  /** Loads the rules; then `refused()` names the fields whose values they refuse. */
-  rules: () => Promise<unknown> | undefined;
-  refused: (fields: readonly TextField[]) => TextField[];
-}
 
 export interface PrefillHost extends ReactiveControllerHost {
   /** Typed for TypeScript hosts; a script may put anything here, and it is checked. */

@@ -4,6 +4,7 @@
  * current settings. No DOM, no Lit.
  */
 import type { FieldError, FieldName } from '../fields.js';
+import { lazily } from '../lazy.js';
 import { hasMessages, loadMessages, translationFor } from '../i18n/index.js';
 import type { RefundExchangeRequest, SchemaOptions } from '../schema.js';
 import type { FieldIssues, FormModel, RequestContext } from './model.js';
@@ -11,16 +12,7 @@ import type { FieldIssues, FormModel, RequestContext } from './model.js';
 type Validation = typeof import('./validation.js');
 
 let validation: Validation | undefined;
-let loading: Promise<Validation> | undefined;
-const loadValidation = () =>
-  (loading ??= import('./validation.js').then(
-    (module) => (validation = module),
-    (error: unknown) => {
-      // Forgotten, so the next interaction asks again (the network may be back).
-      loading = undefined;
-      throw error;
-    },
-  ));
+const loadValidation = lazily(() => import('./validation.js').then((module) => (validation = module)));
 
 /** What the rules depend on, as the element has it now. */
 export interface RulesSettings {
@@ -60,7 +52,7 @@ export class FormRules {
   problems(): Problems {
     const { options, context, lang } = this.settings();
     if (!validation || !hasMessages(lang)) return { issues: {}, messages: {} };
-    const { request, issues } = this.model.check(validation.schemaFor(options), context);
+    const { request, issues } = validation.checkRequest(this.model, validation.schemaFor(options), context);
     return { request, issues, messages: validation.messagesFor(issues, translationFor(lang)) };
   }
 

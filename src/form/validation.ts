@@ -11,6 +11,7 @@ import { createRequestSchema, type SchemaOptions } from '../schema.js';
 import type { FieldIssues } from './model.js';
 
 export { tidier } from '../normalize.js';
+export { checkRequest } from './check.js';
 
 type Schema = ReturnType<typeof createRequestSchema>;
 /** Schemas by their options: built once for each form's settings, not on every keystroke. */

@@ -12,6 +12,7 @@ import {
   RefundExchangeSuccessEvent,
   type FieldError,
 } from '../events.js';
+import { isFieldName, type FieldName } from '../fields.js';
 import type { FormModel } from '../form/model.js';
 import { sentences, type Message } from '../i18n/index.js';
 import type { RefundExchangeRequest } from '../schema.js';
@@ -218,7 +219,7 @@ export class SubmissionController implements ReactiveController {
       return this.hooks.focus('.done');
     }
     if (result.kind === 'fields') {
-      this.model.showServerErrors(result.errors);
+      showServerErrors(this.model, result.errors);
       // Refused, expired or already used: solve a new puzzle for the next try.
       if (this.model.serverErrors.captcha) this.hooks.captchaRefused();
       this.host.dispatchEvent(
@@ -262,4 +263,15 @@ export class SubmissionController implements ReactiveController {
     this.phase = phase;
     this.host.requestUpdate();
   }
+}
+
+/** A 400/422 answer: each message at its field, the rest at the top. */
+function showServerErrors(model: FormModel, errors: readonly FieldError[]): void {
+  const serverErrors: Partial<Record<FieldName, string>> = {};
+  const topErrors: string[] = [];
+  for (const { field, message } of errors) {
+    if (isFieldName(field)) serverErrors[field] ??= message;
+    else topErrors.push(message);
+  }
+  model.replace({ serverErrors, topErrors });
 }

@@ -7,15 +7,21 @@
 import type { ReactiveControllerHost } from 'lit';
 import type { FormModel } from '../form/model.js';
 import { RefundExchangeErrorEvent } from '../events.js';
+import { lazily } from '../lazy.js';
 import { sentences, type Message } from '../i18n/index.js';
 import type { Idempotency, Phase, Submission, SubmissionController, SubmissionHooks } from './controller.js';
 
 export class SubmissionSlot {
   /** One key per submission, kept while the request stays the same apart from its captcha. */
   idempotency?: Idempotency | undefined;
+  /** Loads the sending code once; a failed load is asked for again by the next submit. */
+  readonly load = lazily(() =>
+    import('./sending.js').then(
+      ({ SubmissionController }) => (this.controller = new SubmissionController(this.host, this.model, this.hooks, this)),
+    ),
+  );
 
   private controller?: SubmissionController;
-  private loading?: Promise<SubmissionController>;
   /** The sending code could not load when a submit needed it. */
   private unreachable?: Message;
   /** A submit waits for the sending code: Submit and Reset wait too. */
@@ -28,20 +34,6 @@ export class SubmissionSlot {
     private readonly model: FormModel,
     private readonly hooks: SubmissionHooks,
   ) {}
-
-  /**
-   * Loads the sending code once; a failed load is forgotten so the next submit asks again
-   * (browsers that cache failed module loads answer from that cache until the page is reloaded).
-   */
-  load(): Promise<SubmissionController> {
-    return (this.loading ??= import('./sending.js').then(
-      ({ SubmissionController }) => (this.controller = new SubmissionController(this.host, this.model, this.hooks, this)),
-      (error: unknown) => {
-        this.loading = undefined;
-        throw error;
-      },
-    ));
-  }
 
   get phase(): Phase {
     return this.controller?.phase ?? 'idle';

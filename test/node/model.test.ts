@@ -1,6 +1,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormModel, type RequestContext } from '../../src/form/model.js';
+import { checkRequest, requestInput } from '../../src/form/check.js';
+import { unset } from '../../src/form/prefill-values.js';
 import { createRequestSchema } from '../../src/schema.js';
 
 const context: RequestContext = { locale: 'en-US', marketplace: 'amazon.com' };
@@ -40,7 +42,7 @@ describe('FormModel', () => {
   it('turns values into the request: normalised by the rules, empty optional text left out', () => {
     const model = filled();
     model.set('details', '   ');
-    assert.deepEqual(model.input(context), {
+    assert.deepEqual(requestInput(model, context), {
       locale: 'en-US',
       marketplace: 'amazon.com',
       email: ' jane@example.com ',
@@ -51,7 +53,7 @@ describe('FormModel', () => {
       reason: 'defective',
     });
     model.addPhotos([{ id: 'p1', image }]);
-    const { request, issues } = model.check(rules, { ...context, captcha: 'solution' });
+    const { request, issues } = checkRequest(model, rules, { ...context, captcha: 'solution' });
     assert.deepEqual(issues, {});
     assert.equal(request?.email, 'jane@example.com');
     assert.deepEqual(request?.images, [image]);
@@ -60,11 +62,11 @@ describe('FormModel', () => {
 
   it('answers a check of unchanged values from memory, and checks again after a change', () => {
     const model = filled();
-    const first = model.check(rules, context);
-    assert.equal(model.check(rules, context), first);
-    assert.notEqual(model.check(rules, { ...context, locale: 'de-DE' }), first);
+    const first = checkRequest(model, rules, context);
+    assert.equal(checkRequest(model, rules, context), first);
+    assert.notEqual(checkRequest(model, rules, { ...context, locale: 'de-DE' }), first);
     model.set('orderId', '12');
-    const second = model.check(rules, context);
+    const second = checkRequest(model, rules, context);
     assert.equal(second.request, undefined);
     assert.equal(second.issues.orderId?.code, 'invalid_format');
   });
@@ -72,7 +74,7 @@ describe('FormModel', () => {
   it('keeps the first issue of each field, with the input that made a value too long', () => {
     const model = filled();
     model.set('name', 'n'.repeat(105));
-    const { issues } = model.check(rules, context);
+    const { issues } = checkRequest(model, rules, context);
     assert.equal(issues.name?.code, 'too_big');
     assert.equal(issues.name?.input, 'n'.repeat(105));
   });
@@ -81,7 +83,7 @@ describe('FormModel', () => {
     const model = new FormModel();
     model.set('name', 'n'.repeat(101));
     model.set('email', 'jane@');
-    const { issues } = model.check(rules, context);
+    const { issues } = checkRequest(model, rules, context);
     assert.equal(model.shows('name', issues.name), true, 'too long: the customer should stop typing');
     assert.equal(model.shows('email', issues.email), false, 'still typing');
     model.leave('email');
@@ -92,14 +94,12 @@ describe('FormModel', () => {
     assert.equal(model.shows('orderId', undefined), false);
   });
 
-  it('puts server errors at their fields and the rest at the top, until the field changes', () => {
+  it('keeps server errors at their fields and the rest at the top, until the field changes', () => {
     const model = filled();
-    model.showServerErrors([
-      { field: 'orderId', message: 'No such order' },
-      { field: 'orderId', message: 'second' },
-      { field: 'nonsense', message: 'Try tomorrow' },
-      { field: '', message: 'Whole form' },
-    ]);
+    let told = 0;
+    model.subscribe(() => told++);
+    model.replace({ serverErrors: { orderId: 'No such order' }, topErrors: ['Try tomorrow', 'Whole form'] });
+    assert.equal(told, 1);
     assert.deepEqual(model.serverErrors, { orderId: 'No such order' });
     assert.deepEqual(model.topErrors, ['Try tomorrow', 'Whole form']);
     model.set('orderId', '123-1234567-1234568');
@@ -166,11 +166,11 @@ describe('FormModel', () => {
     model.leave('orderId');
     let told = 0;
     model.subscribe(() => told++);
-    model.unset(['orderId']);
+    unset(model, ['orderId']);
     assert.deepEqual([model.values.orderId, model.values.name], ['', 'Jane']);
     assert.ok(!model.changed.has('orderId') && !model.left.has('orderId') && model.changed.has('name'));
     assert.equal(told, 1);
-    model.unset([]);
+    unset(model, []);
     assert.equal(told, 1);
   });
 
