@@ -1,12 +1,14 @@
 /**
  * The shop's own sales channels (its web shop, other retailers), offered with the Amazon
  * sites: checked the same way in the browser and on the server, so both accept the same
- * definitions and the same order IDs. No DOM, no Lit.
+ * definitions and the same order IDs. A form loads this with its rules, or before its first
+ * render when it has channels (form/limits.ts). No DOM, no Lit.
  */
 import { isMarketplaceId } from './marketplaces.js';
+import type { Localized } from './i18n/localize.js';
 
-/** Text in several languages, keyed by BCP 47 tag (`en`, `fr-CA`), or one text for all. */
-export type Localized = string | { readonly [locale: string]: string };
+export { localize, type Localized } from './i18n/localize.js';
+
 
 /** One of the shop's own sales channels, listed with the Amazon sites. */
 export interface Channel {
@@ -39,12 +41,6 @@ const isText = (value: unknown): value is string => typeof value === 'string' &&
 const isLocalized = (value: unknown): value is Localized =>
   isText(value) ||
   (typeof value === 'object' && !!value && Object.values(value).length > 0 && Object.values(value).every(isText));
-
-/** `text` in `locale`, else its language, else English, else the first one given. */
-export function localize(text: Localized | undefined, locale: string): string | undefined {
-  if (typeof text !== 'object') return text;
-  return text[locale] ?? text[locale.split('-')[0] ?? ''] ?? text.en ?? Object.values(text)[0];
-}
 
 /** Why `channel` cannot be offered, or undefined when it can. */
 function problem(channel: Partial<Channel>, seen: Set<string>): string | undefined {

@@ -92,7 +92,7 @@ export class RefundExchangeForm extends LitElement {
   private readonly photos = new PhotosController(this, this.model, () => this.limits.photos);
   /** The closed lists a restored or prefilled value must come from; asked before the first render. */
   private readonly choices = () => ({ marketplace: this.limits.update(this).offered, resolution: RESOLUTIONS, reason: REASONS });
-  private readonly drafts = new DraftSlot(this, this.model, this.submission, this.choices);
+  private readonly drafts = new DraftSlot(this, this.model, this.submission, this.choices, () => this.limits.ready(this));
   private readonly rules = new FormRules(
     this.model,
     () => ({ options: this.limits.options(!!this.sitekey), context: this.context, lang: this.tag }),
@@ -175,7 +175,7 @@ export class RefundExchangeForm extends LitElement {
   // Settings derived from the attributes before each render (see willUpdate).
   private tag = '';
   private t: Translation = translationFor('en');
-  private readonly limits = new FormLimits();
+  private readonly limits = new FormLimits(() => this.requestUpdate());
   private target: Endpoint = { problem: '' };
 
   constructor() {
@@ -192,9 +192,9 @@ export class RefundExchangeForm extends LitElement {
     while (this.press.released) await this.press.released;
     if (!this.hasUpdated) {
       await nextTask();
-      await this.drafts.ready;
-      // After the draft, so what the customer typed stays; checked, against the attributes'
-      // purchase sites and in the page's language, before anything shows.
+      // The shop's channels are checked before a draft or a prefill may choose one.
+      await Promise.all([this.drafts.ready, this.limits.ready(this)]);
+      // The prefill, after the draft (what the customer typed wins), checked in the page's language.
       this.limits.update(this);
       this.tag = this.language.tag;
       this.prefiller.apply();

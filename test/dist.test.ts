@@ -29,7 +29,7 @@ describe('dist/refund-exchange-form.js', () => {
     expect(customElements.get('refund-exchange-form')).to.equal(defined);
   });
 
-  it('loads the rules (zod), the sending code and the draft code only once the customer touches the form, and a French form no English', async () => {
+  it('loads the rules (zod, and the channels’ check they use), the sending code and the draft code only once the customer touches the form, and a French form no English', async () => {
     const el = await fixture<RefundExchangeForm>(
       html`<refund-exchange-form lang="fr" endpoint="/receiver/x"></refund-exchange-form>`,
     );
@@ -37,9 +37,9 @@ describe('dist/refund-exchange-form.js', () => {
     // Only its language, which the first render waits for.
     expect(fetched()).to.deep.equal(['fr']);
     focus(el, '#email');
-    await until(() => fetched().length === 4);
+    await until(() => fetched().length === 5);
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fetched()).to.deep.equal(['controller', 'fr', 'sending', 'validation']);
+    expect(fetched()).to.deep.equal(['channels', 'controller', 'fr', 'sending', 'validation']);
   });
 
   it('loads English’s messages only once the customer touches an English form', async () => {

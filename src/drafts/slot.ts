@@ -44,6 +44,8 @@ export class DraftSlot implements ReactiveController {
     private readonly model: FormModel,
     private readonly submission: SubmissionSlot,
     private readonly choices: () => Partial<Record<TextField, readonly string[]>>,
+    /** Settles once `choices` is known: a restored channel is checked against the shop's channels. */
+    private readonly before: () => Promise<unknown>,
   ) {
     host.addController(this);
     // The first change starts a draft; changes made while its code loads are saved with it.
@@ -60,7 +62,7 @@ export class DraftSlot implements ReactiveController {
   hostConnected(): void {
     if (this.load.loading || this.host.hasUpdated) return;
     // A form just removed may still be saving (its code on its way): look once it has.
-    this.ready = Promise.all(leaving)
+    this.ready = Promise.all([...leaving, this.before()])
       .then(() => (mayHoldDraft(draftMode(this.host.draft)) ? this.load().then((drafts) => drafts.ready) : undefined))
       .catch(() => undefined);
   }

@@ -1,13 +1,29 @@
 /**
  * What the attributes allow: the purchase sites offered (the shop's channels, then the Amazon
  * sites) and the most photos, which the rules check against. Derived again only when those
- * change, so a site or channel that cannot be offered is warned about once. No DOM, no Lit.
+ * change, so a site or channel that cannot be offered is warned about once. The channels'
+ * check is a chunk of its own, loaded only by a form that has channels. No DOM, no Lit.
  */
 import { LIMITS } from '../fields.js';
 import { marketplaceName, parseMarketplaces, type MarketplaceId } from '../marketplaces.js';
-import { checkChannels, localize, type Channel } from '../channels.js';
+import type { Channel } from '../channels.js';
 import type { SchemaOptions } from '../schema.js';
 import type { Translation } from '../i18n/index.js';
+import { localize } from '../i18n/localize.js';
+import { lazily } from '../lazy.js';
+
+let check: typeof import('../channels.js').checkChannels | undefined;
+/** Could not load (offline, not deployed): the form offers the Amazon sites, as without channels. */
+let unavailable = false;
+const loadCheck = lazily(() =>
+  import('../channels.js').then(
+    (module) => (check = module.checkChannels),
+    () => {
+      unavailable = true;
+      console.warn('refund-exchange-form: could not load the channels check; offering the Amazon sites only.');
+    },
+  ),
+);
 
 /** The attributes the limits come from. */
 export interface LimitsHost {
@@ -25,11 +41,26 @@ export class FormLimits {
   private channels: Channel[] = [];
   private from: unknown[] = [];
 
-  update({ marketplaces, maxImages, channels }: LimitsHost): this {
+  /** `changed` is called when the channels' check has loaded and the limits may differ. */
+  constructor(private readonly changed: () => void) {}
+
+  /** Settles once the channels given can be checked; the first render and a draft wait for it. */
+  ready({ channels }: LimitsHost): Promise<unknown> {
+    if (channels == null || check || unavailable) return Promise.resolve();
+    return loadCheck().then(() => {
+      this.from = [];
+      this.changed();
+    });
+  }
+
+  update(host: LimitsHost): this {
+    const { marketplaces, maxImages, channels } = host;
     if ([marketplaces, maxImages, channels].every((value, i) => value === this.from[i])) return this;
     this.from = [marketplaces, maxImages, channels];
     const { ids, unknown } = parseMarketplaces(marketplaces);
-    const checked = checkChannels(channels);
+    // Channels set after the first render are offered once their check is here.
+    if (!check) void this.ready(host);
+    const checked = check?.(channels) ?? { channels: [], problems: [] };
     const dropped = [...(unknown.length ? [`unknown marketplaces ${unknown.join(' ')}`] : []), ...checked.problems];
     if (dropped.length) console.warn(`refund-exchange-form: ignored: ${dropped.join('; ')}`);
     this.marketplaces = ids;

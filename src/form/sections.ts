@@ -7,7 +7,8 @@ import { html, nothing, type TemplateResult } from 'lit';
 import { sentences, type Translation } from '../i18n/index.js';
 import { nobreak } from '../i18n/typography.js';
 import { orderHistoryUrl, type MarketplaceId } from '../marketplaces.js';
-import { localize, type Channel } from '../channels.js';
+import type { Channel } from '../channels.js';
+import { localize } from '../i18n/localize.js';
 
 /** A message about the whole form (configuration, network, server), when there is one. */
 export function alert(message: string | undefined) {
