@@ -8,6 +8,7 @@ import type { FormModel, TextField } from '../form/model.js';
 import type { SubmissionSlot } from '../submission/slot.js';
 import type { DraftController, DraftHost } from './controller.js';
 import { lazily } from '../lazy.js';
+import { nextTask } from '../form/start.js';
 import { draftMode, mayHoldDraft } from './storage.js';
 
 /** The draft code on its way for forms removed meanwhile: each saves when it arrives. */
@@ -61,8 +62,9 @@ export class DraftSlot implements ReactiveController {
 
   hostConnected(): void {
     if (this.load.loading || this.host.hasUpdated) return;
-    // A form just removed may still be saving (its code on its way): look once it has.
-    this.ready = Promise.all([...leaving, this.before()])
+    // A form just removed may still be saving (its code on its way): look once it has. Opening
+    // the storage takes milliseconds; a task of its own keeps them out of the script's.
+    this.ready = Promise.all([...leaving, this.before(), nextTask()])
       .then(() => (mayHoldDraft(draftMode(this.host.draft)) ? this.load().then((drafts) => drafts.ready) : undefined))
       .catch(() => undefined);
   }

@@ -16,13 +16,33 @@ export const nobreak = (text: string): string => text.replace(/-/g, '\u2011').re
  */
 export function counting(locale: string, manyOf = '') {
   const number = numbers(locale);
-  const plural = new Intl.PluralRules(locale);
-  const count = (n: number, one: string, other: string): string => {
-    const form = plural.select(n);
-    return `${number(n)}\u00a0${form === 'one' ? one : form === 'many' && manyOf ? `${manyOf} ${other}` : other}`;
+  const one = ONE[locale.split('-')[0] ?? ''];
+  let plural: Intl.PluralRules | undefined;
+  const count = (n: number, singular: string, other: string): string => {
+    // As for numbers: no ICU set-up while the form starts, for the counts it shows then.
+    const form =
+      one && Number.isInteger(n) && n >= 0 && n < 10_000
+        ? one(n)
+          ? 'one'
+          : 'other'
+        : (plural ??= new Intl.PluralRules(locale)).select(n);
+    return `${number(n)}\u00a0${form === 'one' ? singular : form === 'many' && manyOf ? `${manyOf} ${other}` : other}`;
   };
   return { number, count };
 }
+
+/**
+ * Which integers below 10,000 each of the form's languages counts as "one" (CLDR 48); every
+ * other one is "other" there. test/node/i18n.test.ts holds this to Intl.PluralRules.
+ */
+const ONE: Record<string, (n: number) => boolean> = {
+  en: (n) => n === 1,
+  de: (n) => n === 1,
+  es: (n) => n === 1,
+  it: (n) => n === 1,
+  fr: (n) => n < 2,
+  ja: () => false,
+};
 
 /**
  * How the form's locales group an integer of four digits, as Intl.NumberFormat writes it (CLDR

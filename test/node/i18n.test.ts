@@ -12,7 +12,7 @@ import ja from '../../src/i18n/ja.js';
 import { supportedLocale } from '../../src/i18n/index.js';
 import { captchaTexts } from '../../src/captcha/language.js';
 import { GLOSSARIES, type Concept } from '../../src/i18n/glossary.js';
-import { AMAZON_EXAMPLE, nobreak, numbers } from '../../src/i18n/typography.js';
+import { AMAZON_EXAMPLE, counting, nobreak, numbers } from '../../src/i18n/typography.js';
 
 const others: Record<string, Translation> = { fr, 'fr-CA': frCA, de, es, it: it_, ja };
 const all: Record<string, Translation> = { en, 'en-GB': enGB, 'en-CA': enCA, ...others };
@@ -188,6 +188,20 @@ describe('typography', () => {
       const intl = new Intl.NumberFormat(locale).format;
       const number = numbers(locale);
       for (const n of samples) assert.equal(number(n), intl(n), `${locale} ${n}`);
+    }
+  });
+
+  it('chooses the noun exactly as Intl.PluralRules does, in the locale of every dictionary', () => {
+    const samples = [...Array.from({ length: 12_001 }, (_, n) => n), 1_000_000, 2_000_000, 1.5, 0.5, -1];
+    for (const locale of new Set([...Object.values(all).map((t) => t.locale), 'en-US', 'sv-SE'])) {
+      const rules = new Intl.PluralRules(locale);
+      const number = numbers(locale);
+      const { count } = counting(locale, 'of');
+      for (const n of samples) {
+        const form = rules.select(n);
+        const noun = form === 'one' ? 'one' : form === 'many' ? 'of other' : 'other';
+        assert.equal(count(n, 'one', 'other'), `${number(n)}\u00a0${noun}`, `${locale} ${n}`);
+      }
     }
   });
 
