@@ -12,7 +12,11 @@ import type { FieldIssues, FormModel, RequestContext } from './model.js';
 type Validation = typeof import('./validation.js');
 
 let validation: Validation | undefined;
-const loadValidation = lazily(() => import('./validation.js').then((module) => (validation = module)));
+// The channels' check, which the rules use, is a chunk of its own (a form with channels loads it
+// before its first render): asked for at once, not once the rules' chunk has been read.
+const loadValidation = lazily(() =>
+  Promise.all([import('./validation.js'), import('../channels.js')]).then(([module]) => (validation = module)),
+);
 
 /** What the rules depend on, as the element has it now. */
 export interface RulesSettings {
