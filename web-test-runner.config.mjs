@@ -5,7 +5,7 @@ import { receiver } from './test/receiver.mjs';
 import { puzzles } from './test/puzzles.mjs';
 import { pages } from './test/pages.mjs';
 import { demoReceiver } from './test/demo.mjs';
-import { network } from './test/network.mjs';
+import { network, slowModules } from './test/network.mjs';
 import { viewport } from './test/viewport.mjs';
 import { schemaOracle } from './test/schema-oracle.mjs';
 import { frameworks } from './test/frameworks.mjs';
@@ -51,8 +51,9 @@ export default {
   ],
   // A real receiving endpoint and a real puzzle endpoint on the test server's loopback port,
   // the demo's own receiver, pages of their own for tests that reload or need a CSP, the
-  // server's reading of the schema, and host pages built with React, Vue and Svelte.
-  middleware: [receiver(), puzzles(), demo.middleware, pages(), schemaOracle(), frameworks()],
+  // server's reading of the schema, host pages built with React, Vue and Svelte, and a module
+  // made slow on purpose.
+  middleware: [slowModules(), receiver(), puzzles(), demo.middleware, pages(), schemaOracle(), frameworks()],
   browsers,
   concurrency: 1,
   testFramework: { config: { timeout: 10000 } },

@@ -37,3 +37,16 @@ export function network() {
     },
   };
 }
+
+/**
+ * Answers a source module 1.5 s late while the page's `slow-module` cookie names its
+ * path (without extension), so a test can make one chunk lose a race that it otherwise wins or loses by chance.
+ */
+export function slowModules() {
+  return async (ctx, next) => {
+    const slow = ctx.cookies.get('slow-module');
+    // Named without its extension: a source imported as `.js` is served from its `.ts`.
+    if (slow && ctx.path.replace(/\.[jt]s$/, '') === slow) await new Promise((resolve) => setTimeout(resolve, 1500));
+    return next();
+  };
+}

@@ -63,8 +63,10 @@ export class DraftSlot implements ReactiveController {
   hostConnected(): void {
     if (this.load.loading || this.host.hasUpdated) return;
     // A form just removed may still be saving (its code on its way): look once it has. Opening
-    // the storage takes milliseconds; a task of its own keeps them out of the script's.
-    this.ready = Promise.all([...leaving, this.before(), nextTask()])
+    // the storage takes milliseconds; a task of its own keeps them out of the script's, and lets
+    // the host's script set the channels a restored draft may choose before they are asked for.
+    this.ready = Promise.all([...leaving, nextTask()])
+      .then(() => this.before())
       .then(() => (mayHoldDraft(draftMode(this.host.draft)) ? this.load().then((drafts) => drafts.ready) : undefined))
       .catch(() => undefined);
   }
