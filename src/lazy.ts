@@ -9,6 +9,7 @@ export interface Lazy<T> {
   loading?: Promise<T> | undefined;
 }
 
+/** What `load` makes of the chunk must not throw: that counts as a failed load, made again next time. */
 export function lazily<T>(load: () => Promise<T>): Lazy<T> {
   const get: Lazy<T> = () =>
     (get.loading ??= load().catch((error: unknown) => {

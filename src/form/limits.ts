@@ -10,20 +10,22 @@ import type { Channel } from '../channels.js';
 import type { SchemaOptions } from '../schema.js';
 import type { Translation } from '../i18n/index.js';
 import { localize } from '../i18n/localize.js';
-import { lazily } from '../lazy.js';
 
 let check: typeof import('../channels.js').checkChannels | undefined;
-/** Could not load (offline, not deployed): the form offers the Amazon sites, as without channels. */
-let unavailable = false;
-const loadCheck = lazily(() =>
-  import('../channels.js').then(
+/**
+ * The check on its way, or loaded. One that could not load (offline, not deployed) is not asked
+ * for again: until the page is reloaded its forms offer the Amazon sites, as without channels.
+ */
+let loading: Promise<unknown> | undefined;
+let failed = false;
+const loadCheck = () =>
+  (loading ??= import('../channels.js').then(
     (module) => (check = module.checkChannels),
     () => {
-      unavailable = true;
+      failed = true;
       console.warn('refund-exchange-form: could not load the channels check; offering the Amazon sites only.');
     },
-  ),
-);
+  ));
 
 /** The attributes the limits come from. */
 export interface LimitsHost {
@@ -46,8 +48,9 @@ export class FormLimits {
 
   /** Settles once the channels given can be checked; the first render and a draft wait for it. */
   ready({ channels }: LimitsHost): Promise<unknown> {
-    if (channels == null || check || unavailable) return Promise.resolve();
+    if (channels == null || check) return Promise.resolve();
     return loadCheck().then(() => {
+      if (!check) return;
       this.from = [];
       this.changed();
     });
@@ -58,11 +61,13 @@ export class FormLimits {
     if ([marketplaces, maxImages, channels].every((value, i) => value === this.from[i])) return this;
     this.from = [marketplaces, maxImages, channels];
     const { ids, unknown } = parseMarketplaces(marketplaces);
-    // Channels set after the first render are offered once their check is here.
-    if (!check) void this.ready(host);
+    // Channels set after the first render are offered once their check is here; the warning waits
+    // for it too, so it is said once.
+    const waiting = channels != null && !check && !failed;
+    if (waiting) void this.ready(host);
     const checked = check?.(channels) ?? { channels: [], problems: [] };
     const dropped = [...(unknown.length ? [`unknown marketplaces ${unknown.join(' ')}`] : []), ...checked.problems];
-    if (dropped.length) console.warn(`refund-exchange-form: ignored: ${dropped.join('; ')}`);
+    if (dropped.length && !waiting) console.warn(`refund-exchange-form: ignored: ${dropped.join('; ')}`);
     this.marketplaces = ids;
     this.channels = checked.channels;
     this.offered = [...checked.channels.map((c) => c.id), ...ids];
