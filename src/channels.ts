@@ -7,8 +7,7 @@
 import { isMarketplaceId } from './marketplaces.js';
 import type { Localized } from './i18n/localize.js';
 
-export { localize, type Localized } from './i18n/localize.js';
-
+export type { Localized } from './i18n/localize.js';
 
 /** One of the shop's own sales channels, listed with the Amazon sites. */
 export interface Channel {

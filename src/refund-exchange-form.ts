@@ -13,7 +13,8 @@ import { PhotosController } from './photos/controller.js';
 import { CaptchaSlot } from './captcha/slot.js';
 import { DraftSlot } from './drafts/slot.js';
 import type { DraftMode } from './drafts/storage.js';
-import { FormModel, type RequestContext, type TextField } from './form/model.js';
+import { FormModel, type TextField } from './form/model.js';
+import type { RequestContext } from './form/check.js';
 import { PrefillController, type Prefill } from './form/prefill.js';
 import { FormRules } from './form/rules.js';
 import { PressController } from './form/press.js';
@@ -184,15 +185,14 @@ export class RefundExchangeForm extends LitElement {
   }
 
   /**
-   * Holds each render until the dictionary of the language it will show is loaded, and the
-   * first (a task later: FormStart) until a restored draft is back with its photos and the
-   * rules for its errors; none happens while the customer presses inside the form (PressController).
+   * Holds each render until the dictionary of the language it shows is loaded, and the first (a
+   * task later: FormStart) until the channels can be checked and a restored draft is back with its
+   * photos and the rules for its errors; none happens during a press in the form (PressController).
    */
   protected override async scheduleUpdate(): Promise<void> {
     while (this.press.released) await this.press.released;
     if (!this.hasUpdated) {
       await nextTask();
-      // The shop's channels are checked before a draft or a prefill may choose one.
       await Promise.all([this.drafts.ready, this.limits.ready(this)]);
       // The prefill, after the draft (what the customer typed wins), checked in the page's language.
       this.limits.update(this);

@@ -2,9 +2,20 @@
  * The request a model's values make, and its check against the rules: loaded with the rules
  * (validation.ts), as only a touched form needs them. No DOM, no Lit.
  */
-import { isFieldName } from '../fields.js';
 import type { RequestIssue } from '../schema.js';
-import { OPTIONAL, TEXT_FIELDS, type FieldIssues, type FormModel, type RequestContext } from './model.js';
+import { isFieldName, type FieldName } from '../fields.js';
+import { OPTIONAL, TEXT_FIELDS, type FormModel } from './model.js';
+
+/** The first issue of each field, as the schema reported it. */
+export type FieldIssues = Partial<Record<FieldName, RequestIssue>>;
+
+/** What the form adds to the values to make a request. */
+export interface RequestContext {
+  locale: string;
+  /** The purchase site shown (see `FormModel.marketplace()`), or undefined when none is. */
+  marketplace: string | undefined;
+  captcha?: string;
+}
 
 /** Anything with zod's `safeParse`: the check needs the rules, not zod itself. */
 export interface Rules<T> {

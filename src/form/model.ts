@@ -20,17 +20,6 @@ export interface Photo {
   image: ImagePayload;
 }
 
-/** The first issue of each field, as the schema reported it. */
-export type FieldIssues = Partial<Record<FieldName, RequestIssue>>;
-
-/** What the form adds to the values to make a request. */
-export interface RequestContext {
-  locale: string;
-  /** The purchase site shown (see `marketplace()`), or undefined when none is. */
-  marketplace: string | undefined;
-  captcha?: string;
-}
-
 /** What a draft keeps of the form: the values and what the customer did with them. */
 export interface Snapshot {
   values: Partial<Values>;

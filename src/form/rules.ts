@@ -1,13 +1,14 @@
 /**
  * The form's rules as the element uses them: zod and the words for its issues load as one
- * chunk the first time a customer touches a form, then check the model for the element's
- * current settings. No DOM, no Lit.
+ * chunk (with the channels' check, a chunk of its own) the first time a customer touches a
+ * form, then check the model for the element's current settings. No DOM, no Lit.
  */
 import type { FieldError, FieldName } from '../fields.js';
 import { lazily } from '../lazy.js';
 import { hasMessages, loadMessages, translationFor } from '../i18n/index.js';
 import type { RefundExchangeRequest, SchemaOptions } from '../schema.js';
-import type { FieldIssues, FormModel, RequestContext } from './model.js';
+import type { FieldIssues, RequestContext } from './check.js';
+import type { FormModel } from './model.js';
 
 type Validation = typeof import('./validation.js');
 

@@ -1,6 +1,7 @@
 /**
- * What checking the form takes, as one chunk: the rules (zod), the words for their issues, and
- * the tidying of order IDs and serial numbers as a field is left.
+ * What checking the form takes, as one chunk: the rules (zod), the request the values make
+ * checked against them (check.ts), the words for their issues, and the tidying of order IDs and
+ * serial numbers as a field is left.
  * The element loads it when a customer first touches a form, so a page that only shows the
  * form never downloads zod.
  */
@@ -8,7 +9,7 @@ import { FIELDS, type FieldName } from '../fields.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import type { Translation } from '../i18n/en.js';
 import { createRequestSchema, type SchemaOptions } from '../schema.js';
-import type { FieldIssues } from './model.js';
+import type { FieldIssues } from './check.js';
 
 export { tidier } from '../normalize.js';
 export { checkRequest } from './check.js';

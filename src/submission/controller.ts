@@ -12,11 +12,11 @@ import {
   RefundExchangeSuccessEvent,
   type FieldError,
 } from '../events.js';
-import { isFieldName, type FieldName } from '../fields.js';
 import type { FormModel } from '../form/model.js';
 import { sentences, type Message } from '../i18n/index.js';
 import type { RefundExchangeRequest } from '../schema.js';
 import { newIdempotencyKey, send, type SendResult } from './send.js';
+import { showServerErrors } from './server-errors.js';
 import { done } from './receipt.js';
 
 /** One state for sending: waiting for the captcha, on the wire, waiting for a connection, done. */
@@ -263,15 +263,4 @@ export class SubmissionController implements ReactiveController {
     this.phase = phase;
     this.host.requestUpdate();
   }
-}
-
-/** A 400/422 answer: each message at its field, the rest at the top. */
-function showServerErrors(model: FormModel, errors: readonly FieldError[]): void {
-  const serverErrors: Partial<Record<FieldName, string>> = {};
-  const topErrors: string[] = [];
-  for (const { field, message } of errors) {
-    if (isFieldName(field)) serverErrors[field] ??= message;
-    else topErrors.push(message);
-  }
-  model.replace({ serverErrors, topErrors });
 }

@@ -5,7 +5,8 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { checkChannels, localize, orderIdRule, type Channel } from '../../src/channels.js';
+import { checkChannels, orderIdRule, type Channel } from '../../src/channels.js';
+import { localize } from '../../src/i18n/localize.js';
 import { createRequestSchema } from '../../src/schema.js';
 import { schemaFor } from '../../src/form/validation.js';
 import { createReceiver, functionStore, parseRequest } from '../../src/server/index.js';

@@ -1,26 +1,12 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
-import { FormModel, type RequestContext } from '../../src/form/model.js';
-import { checkRequest, requestInput } from '../../src/form/check.js';
-import { unset } from '../../src/form/prefill-values.js';
+import { FormModel } from '../../src/form/model.js';
+import { checkRequest, type RequestContext } from '../../src/form/check.js';
 import { createRequestSchema } from '../../src/schema.js';
+import { filled, IMAGE } from './samples.js';
 
 const context: RequestContext = { locale: 'en-US', marketplace: 'amazon.com' };
 const rules = createRequestSchema();
-
-/** A model with every required field filled in as a customer would. */
-function filled(): FormModel {
-  const model = new FormModel();
-  model.set('email', ' jane@example.com ');
-  model.set('name', 'Jane Doe');
-  model.set('orderId', '123-1234567-1234567');
-  model.set('productName', 'Kettle');
-  model.set('resolution', 'refund');
-  model.set('reason', 'defective');
-  return model;
-}
-
-const image = { name: 'a.jpg', type: 'image/jpeg' as const, width: 1, height: 1, data: 'AAAA' };
 
 describe('FormModel', () => {
   it('records what the customer changed and left, and tells its listeners', () => {
@@ -39,46 +25,6 @@ describe('FormModel', () => {
     assert.equal(calls, 2);
   });
 
-  it('turns values into the request: normalised by the rules, empty optional text left out', () => {
-    const model = filled();
-    model.set('details', '   ');
-    assert.deepEqual(requestInput(model, context), {
-      locale: 'en-US',
-      marketplace: 'amazon.com',
-      email: ' jane@example.com ',
-      name: 'Jane Doe',
-      orderId: '123-1234567-1234567',
-      productName: 'Kettle',
-      resolution: 'refund',
-      reason: 'defective',
-    });
-    model.addPhotos([{ id: 'p1', image }]);
-    const { request, issues } = checkRequest(model, rules, { ...context, captcha: 'solution' });
-    assert.deepEqual(issues, {});
-    assert.equal(request?.email, 'jane@example.com');
-    assert.deepEqual(request?.images, [image]);
-    assert.equal(request?.captcha, 'solution');
-  });
-
-  it('answers a check of unchanged values from memory, and checks again after a change', () => {
-    const model = filled();
-    const first = checkRequest(model, rules, context);
-    assert.equal(checkRequest(model, rules, context), first);
-    assert.notEqual(checkRequest(model, rules, { ...context, locale: 'de-DE' }), first);
-    model.set('orderId', '12');
-    const second = checkRequest(model, rules, context);
-    assert.equal(second.request, undefined);
-    assert.equal(second.issues.orderId?.code, 'invalid_format');
-  });
-
-  it('keeps the first issue of each field, with the input that made a value too long', () => {
-    const model = filled();
-    model.set('name', 'n'.repeat(105));
-    const { issues } = checkRequest(model, rules, context);
-    assert.equal(issues.name?.code, 'too_big');
-    assert.equal(issues.name?.input, 'n'.repeat(105));
-  });
-
   it('shows a problem after a submit, once changed and left, and a too-long value at once', () => {
     const model = new FormModel();
     model.set('name', 'n'.repeat(101));
@@ -94,14 +40,9 @@ describe('FormModel', () => {
     assert.equal(model.shows('orderId', undefined), false);
   });
 
-  it('keeps server errors at their fields and the rest at the top, until the field changes', () => {
+  it('clears a server error when its field changes, and the top ones when a submit starts', () => {
     const model = filled();
-    let told = 0;
-    model.subscribe(() => told++);
-    model.replace({ serverErrors: { orderId: 'No such order' }, topErrors: ['Try tomorrow', 'Whole form'] });
-    assert.equal(told, 1);
-    assert.deepEqual(model.serverErrors, { orderId: 'No such order' });
-    assert.deepEqual(model.topErrors, ['Try tomorrow', 'Whole form']);
+    model.replace({ serverErrors: { orderId: 'No such order' }, topErrors: ['Try tomorrow'] });
     model.set('orderId', '123-1234567-1234568');
     assert.equal(model.serverErrors.orderId, undefined);
     model.startSubmit();
@@ -125,7 +66,7 @@ describe('FormModel', () => {
     model.set('marketplace', 'amazon.de');
     model.set('email', '  ');
     assert.equal(model.hasInput, false);
-    model.addPhotos([{ id: 'p', image }]);
+    model.addPhotos([{ id: 'p', image: IMAGE }]);
     assert.equal(model.hasInput, true);
     model.removePhoto('p');
     model.set('details', 'x');
@@ -158,20 +99,6 @@ describe('FormModel', () => {
     assert.equal(model.values.resolution, 'exchange');
     assert.equal(model.values.reason, '', 'not one of the choices');
     assert.equal(model.values.email, '', 'not a string');
-  });
-
-  it('empties fields as if never entered, and tells its listeners once', () => {
-    const model = new FormModel();
-    model.load({ orderId: 'not an order', name: 'Jane' });
-    model.leave('orderId');
-    let told = 0;
-    model.subscribe(() => told++);
-    unset(model, ['orderId']);
-    assert.deepEqual([model.values.orderId, model.values.name], ['', 'Jane']);
-    assert.ok(!model.changed.has('orderId') && !model.left.has('orderId') && model.changed.has('name'));
-    assert.equal(told, 1);
-    unset(model, []);
-    assert.equal(told, 1);
   });
 
   it('ignores what is not a snapshot at all', () => {
