@@ -10,7 +10,8 @@
  */
 import { LitElement } from 'lit';
 import { FIELDS, LIMITS, REASONS, chars, type FieldName } from '../../src/fields.js';
-import { FormModel, isOptional, isTextField, type RequestContext } from '../../src/form/model.js';
+import { checkRequest, type RequestContext } from '../../src/form/check.js';
+import { FormModel, isOptional, isTextField } from '../../src/form/model.js';
 import { en } from '../../src/i18n/en.js';
 import { issueMessage } from '../../src/i18n/issue-message.js';
 import { defaultMarketplace, marketplaceName, MARKETPLACE_IDS, orderHistoryUrl } from '../../src/marketplaces.js';
@@ -116,7 +117,7 @@ export class RequestForm {
    */
   shown(): Partial<Record<FieldName, string>> {
     const context: RequestContext = { locale: t.locale, marketplace: this.marketplace };
-    const { issues } = this.model.check(this.schema, context);
+    const { issues } = checkRequest(this.model, this.schema, context);
     const shown: Partial<Record<FieldName, string>> = {};
     for (const field of FIELDS) {
       const issue = issues[field];
@@ -140,7 +141,7 @@ export class RequestForm {
   submit(): RefundExchangeRequest | undefined {
     this.model.startSubmit();
     const context: RequestContext = { locale: t.locale, marketplace: this.marketplace };
-    const { request } = this.model.check(this.schema, context);
+    const { request } = checkRequest(this.model, this.schema, context);
     return request && this.files.length <= MAX_PHOTOS ? request : undefined;
   }
 
