@@ -42,13 +42,23 @@ export async function inPage(browser, rate, work, expected = /^$/) {
     await page.evaluateOnNewDocument(probe);
     if (rate > 1) await cdp.send('Emulation.setCPUThrottlingRate', { rate });
     const errors = [];
-    page.on('pageerror', (error) => errors.push(error.message));
+    // A page that throws may never get to what `work` waits for: it fails at once, not at the
+    // protocol's timeout minutes later.
+    let fail;
+    const failed = new Promise((_, reject) => (fail = reject));
+    failed.catch(() => undefined);
+    page.on('pageerror', (error) => {
+      errors.push(error.message);
+      fail(new Error(`the page reported: ${error.message}`));
+    });
     page.on('console', (message) => {
       // Chromium asks every page for a favicon; none of them has one.
       const text = message.text();
       if (message.type() === 'error' && !message.location().url?.endsWith('/favicon.ico') && !expected.test(text)) errors.push(text);
     });
-    const result = await work(page, cdp);
+    const working = work(page, cdp);
+    working.catch(() => undefined);
+    const result = await Promise.race([working, failed]);
     if (errors.length) throw new Error(`the page reported: ${errors.join('; ')}`);
     return result;
   } finally {
