@@ -84,7 +84,7 @@ export async function buildAlternatives() {
   const pages = {};
   for (const [name, entry] of Object.entries(PAGES)) {
     await copyFile(join(source, `${name}.html`), join(OUT, `${name}.html`));
-    pages[name] = { html: `${name}.html`, files: [`${name}.html`, ...(entry ? [`${name}.js`] : [])] };
+    pages[name] = { files: [`${name}.html`, ...(entry ? [`${name}.js`] : [])] };
   }
   return pages;
 }

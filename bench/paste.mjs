@@ -39,8 +39,13 @@ export const RATES = [1, 4];
 export const FRAME = 1000 / 60;
 const PASTE_CHARS = 1024 * 1024;
 
-/** 1 MiB of ASCII prose in lines of about 70 characters, as a pasted log or e-mail would be. */
+let pasted;
+/** 1 MiB of ASCII prose in lines of about 70 characters, as a pasted log or e-mail would be; made once. */
 export function pastedText() {
+  return (pasted ??= makeText());
+}
+
+function makeText() {
   const words = 'the left earbud stopped charging after two weeks and its case blinks red when it is put in'.split(' ');
   let text = '';
   let line = '';

@@ -8,12 +8,13 @@ import { en } from '../lib/i18n/en.js';
 import { probe } from './probe.mjs';
 
 /** The forms compared: ours, and the same form four other ways (bench/alternatives/). */
+/** The pages measured; those with a Submit button (`submit`) have logic to time too. */
 export const VARIANTS = {
-  ours: { label: 'refund-exchange-form', page: '/bench/ours.html', submit: 'button[type="submit"]', logic: true },
+  ours: { label: 'refund-exchange-form', page: '/bench/ours.html', submit: 'button[type="submit"]' },
   plain: { label: 'plain HTML', page: '/bench/plain.html' },
   lit: { label: 'bare Lit', page: '/bench/lit.html' },
-  shoelace: { label: 'Shoelace + zod', page: '/bench/shoelace.html', submit: 'sl-button[type="submit"]', logic: true },
-  material: { label: 'Material Web + zod', page: '/bench/material.html', submit: 'md-filled-button[type="submit"]', logic: true },
+  shoelace: { label: 'Shoelace + zod', page: '/bench/shoelace.html', submit: 'sl-button[type="submit"]' },
+  material: { label: 'Material Web + zod', page: '/bench/material.html', submit: 'md-filled-button[type="submit"]' },
 };
 
 /** After ready, how long start may still run work of its own (a task it queued, a late chunk). */
@@ -71,6 +72,9 @@ async function heap(cdp) {
   const { usedSize } = await cdp.send('Runtime.getHeapUsage');
   return usedSize;
 }
+
+/** The element matching `selector`, through shadow roots. */
+const deep = async (page, selector) => (await page.evaluateHandle((s) => window.__bench.deep(s), selector)).asElement();
 
 /** Loads `path` and waits for the whole form; then long tasks and what loaded during start. */
 async function load(page, origin, path, rate) {
@@ -131,10 +135,10 @@ export function interact(browser, origin, variant) {
   const { page: path, submit } = VARIANTS[variant];
   return inPage(browser, 1, async (page) => {
     await load(page, origin, path, 1);
-    const button = await page.evaluateHandle((s) => window.__bench.deep(s), submit);
-    const summary = await measured(page, 'pointerdown', shows('Please fix'), () => button.asElement().click());
-    const email = await page.evaluateHandle(() => window.__bench.deep('input[type="email"]'));
-    await email.asElement().click();
+    const button = await deep(page, submit);
+    const summary = await measured(page, 'pointerdown', shows('Please fix'), () => button.click());
+    const email = await deep(page, 'input[type="email"]');
+    await email.click();
     await page.keyboard.type('name@example.co');
     const errors = [];
     const cleared = [];
@@ -155,7 +159,7 @@ export function interact(browser, origin, variant) {
 export function photos(browser, origin, server, workers = true) {
   return inPage(browser, 1, async (page, cdp) => {
     await load(page, origin, `/bench/ours-link${workers ? '' : '-no-workers'}.html?${PREFILL}`, 1);
-    const input = (await page.evaluateHandle(() => window.__bench.deep('input[type="file"]'))).asElement();
+    const input = await deep(page, 'input[type="file"]');
     const attach = async (count) => {
       const listed = `window.__bench.deepAll('canvas[data-photo]').length >= ${count}`;
       const ms = await measured(page, 'change', listed, () => input.uploadFile(PHOTO), 'input[type="file"]');
@@ -173,7 +177,7 @@ export function photos(browser, origin, server, workers = true) {
     await attach(3);
     const heapAfter = await heap(cdp);
     const before = server.received.length;
-    const button = (await page.evaluateHandle(() => window.__bench.deep('button[type="submit"]'))).asElement();
+    const button = await deep(page, VARIANTS.ours.submit);
     await button.click();
     for (let waited = 0; server.received.length === before; waited += 50) {
       if (waited > 30_000) throw new Error('Submit sent nothing within 30 s');
@@ -191,7 +195,7 @@ export function photos(browser, origin, server, workers = true) {
 export function captcha(browser, origin) {
   return inPage(browser, 1, async (page) => {
     await load(page, origin, '/bench/ours-captcha.html', 1);
-    const email = (await page.evaluateHandle(() => window.__bench.deep('input[type="email"]'))).asElement();
+    const email = await deep(page, 'input[type="email"]');
     return { ms: await measured(page, 'focusin', "window.__bench.deep('.frc-success')", () => email.click()) };
   });
 }

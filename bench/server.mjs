@@ -5,11 +5,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { createDemo } from '../demo/server/app.mjs';
 import { resolveFile, sendFile } from '../demo/server/static.mjs';
-
-const out = fileURLToPath(new URL('out/', import.meta.url));
+import { OUT } from './build.mjs';
 
 const page = (title, body, head = '') => `<!doctype html>
 <html lang="en">
@@ -25,7 +23,7 @@ ${body}
 const ours = (attributes = '') =>
   `<refund-exchange-form lang="en" endpoint="/bench/receive" max-images="3"${attributes}></refund-exchange-form>`;
 
-export const PAGES = {
+const PAGES = {
   '/bench/ours.html': page('ours', ours()),
   '/bench/ours-captcha.html': page('ours with the captcha', ours(' sitekey="demo" puzzle-endpoint="/api/puzzle"')),
   // Opened by a "Return this item" link carrying every required value.
@@ -46,13 +44,10 @@ export const PAGES = {
 `,
 };
 
-/**
- * Starts the server; `received` holds each request body the endpoint took, parsed.
- * @param {{ difficulty?: number }} options
- */
-export async function startServer({ difficulty } = {}) {
+/** Starts the server; `received` holds each request body the endpoint took, parsed. */
+export async function startServer() {
   const dataDir = await mkdtemp(join(tmpdir(), 'rxf-bench-'));
-  const demo = await createDemo({ dataDir, difficulty, captcha: true });
+  const demo = await createDemo({ dataDir, captcha: true });
   const received = [];
 
   async function handle(req, res) {
@@ -69,7 +64,7 @@ export async function startServer({ difficulty } = {}) {
       return void res.end(JSON.stringify({ reference: `B-${received.length}` }));
     }
     if (path.startsWith('/bench/')) {
-      const file = await resolveFile(out, path.slice('/bench/'.length));
+      const file = await resolveFile(OUT, path.slice('/bench/'.length));
       if (file) return sendFile(req, res, file, 'no-cache');
       res.writeHead(404);
       return void res.end();

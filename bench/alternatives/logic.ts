@@ -10,11 +10,12 @@
  */
 import { LitElement } from 'lit';
 import { FIELDS, LIMITS, REASONS, chars, type FieldName } from '../../src/fields.js';
-import { checkRequest, type RequestContext } from '../../src/form/check.js';
+import { checkRequest, type Checked } from '../../src/form/check.js';
+import { firstPresent } from '../../src/form/focus.js';
 import { FormModel, isOptional, isTextField } from '../../src/form/model.js';
 import { en } from '../../src/i18n/en.js';
 import { issueMessage } from '../../src/i18n/issue-message.js';
-import { defaultMarketplace, marketplaceName, MARKETPLACE_IDS, orderHistoryUrl } from '../../src/marketplaces.js';
+import { defaultMarketplace, isMarketplaceId, marketplaceName, MARKETPLACE_IDS, orderHistoryUrl } from '../../src/marketplaces.js';
 import { tidier } from '../../src/normalize.js';
 import { createRequestSchema, type RefundExchangeRequest } from '../../src/schema.js';
 
@@ -78,7 +79,7 @@ export class RequestForm {
   /** Where the order ID's tip links to: the purchase site's order history. */
   get orderHistory(): string | undefined {
     const site = this.marketplace;
-    return (MARKETPLACE_IDS as readonly string[]).includes(site) ? orderHistoryUrl(site as (typeof MARKETPLACE_IDS)[number]) : undefined;
+    return isMarketplaceId(site) ? orderHistoryUrl(site) : undefined;
   }
 
   /** Whether `field` may stay empty now (Issue details stops being optional with the reason Other). */
@@ -116,8 +117,7 @@ export class RequestForm {
    * at once when too long, and every problem after a submit.
    */
   shown(): Partial<Record<FieldName, string>> {
-    const context: RequestContext = { locale: t.locale, marketplace: this.marketplace };
-    const { issues } = checkRequest(this.model, this.schema, context);
+    const { issues } = this.check();
     const shown: Partial<Record<FieldName, string>> = {};
     for (const field of FIELDS) {
       const issue = issues[field];
@@ -140,9 +140,13 @@ export class RequestForm {
    */
   submit(): RefundExchangeRequest | undefined {
     this.model.startSubmit();
-    const context: RequestContext = { locale: t.locale, marketplace: this.marketplace };
-    const { request } = checkRequest(this.model, this.schema, context);
+    const { request } = this.check();
     return request && this.files.length <= MAX_PHOTOS ? request : undefined;
+  }
+
+  /** The request checked against the rules, as the form shows it now. */
+  private check(): Checked<RefundExchangeRequest> {
+    return checkRequest(this.model, this.schema, { locale: t.locale, marketplace: this.marketplace });
   }
 
   /** Reset: clears at once an untouched form; otherwise asks first (true: the view shows the question). */
@@ -240,11 +244,6 @@ export abstract class BenchForm extends LitElement {
 
   /** Moves focus to the first match of `selectors` (in order of preference) once rendered. */
   protected focusLater(selectors: string): void {
-    void this.updateComplete.then(() => {
-      for (const selector of selectors.split(', ')) {
-        const target = this.renderRoot.querySelector<HTMLElement>(selector);
-        if (target) return target.focus();
-      }
-    });
+    void this.updateComplete.then(() => firstPresent(this.renderRoot, selectors)?.focus());
   }
 }
