@@ -19,8 +19,8 @@ export const styles = css`
     line-height: 1.5;
   }
   /* Room for the form until it is rendered whole (start.ts); its first render may wait for a
-     language or a draft: nothing below the form moves when it appears. At least the viewport's height keeps
-     what follows out of view, before and after, wherever the form is taller than that. */
+     language or a draft: nothing below the form moves when it appears. At least the viewport's
+     height keeps what follows out of view, before and after, wherever the form is taller. */
   :host(:not(:state(ready))) {
     min-height: var(--rxf-reserve, min(100vh, 96rem));
   }

@@ -38,9 +38,9 @@ export class LanguageController implements ReactiveController {
   /**
    * Settles once the dictionary of the language shown is loaded; again if it changed meanwhile.
    * With `messages`, for a view that may show one (any once the whole form was shown, or one with
-   * a restored draft or prefill),
-   * English's messages too where they are needed: English's first view comes with the entry,
-   * its messages do not, and they stand in for a language that could not load.
+   * a restored draft or prefill), English's messages too where they are needed: English's first
+   * view comes with the entry, its messages do not, and they stand in for a language that could
+   * not load.
    */
   async ready(messages: boolean): Promise<void> {
     for (let lang = ''; lang !== this.tag; ) {

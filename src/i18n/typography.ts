@@ -20,16 +20,14 @@ export function counting(locale: string, manyOf = '') {
   let plural: Intl.PluralRules | undefined;
   const count = (n: number, singular: string, other: string): string => {
     // As for numbers: no ICU set-up while the form starts, for the counts it shows then.
-    const form =
-      one && Number.isInteger(n) && n >= 0 && n < 10_000
-        ? one(n)
-          ? 'one'
-          : 'other'
-        : (plural ??= new Intl.PluralRules(locale)).select(n);
+    const form = one && small(n) ? (one(n) ? 'one' : 'other') : (plural ??= new Intl.PluralRules(locale)).select(n);
     return `${number(n)}\u00a0${form === 'one' ? singular : form === 'many' && manyOf ? `${manyOf} ${other}` : other}`;
   };
   return { number, count };
 }
+
+/** The numbers the tables below answer for: the integers a form shows while it starts. */
+const small = (n: number): boolean => Number.isInteger(n) && n >= 0 && n < 10_000;
 
 /**
  * Which integers below 10,000 each of the form's languages counts as "one" (CLDR 48); every
@@ -69,7 +67,7 @@ export function numbers(locale: string): (n: number) => string {
   let format: ((n: number) => string) | undefined;
   const group = GROUP[locale];
   return (n) => {
-    if (group !== undefined && Number.isInteger(n) && n >= 0 && n < 10_000) {
+    if (group !== undefined && small(n)) {
       return n < 1000 ? String(n) : `${Math.floor(n / 1000)}${group}${String(n % 1000).padStart(3, '0')}`;
     }
     return (format ??= new Intl.NumberFormat(locale).format)(n);
