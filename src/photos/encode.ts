@@ -7,13 +7,10 @@
  */
 import { nextTask } from '../form/start.js';
 import { withTrustedWorkers } from '../trusted-workers.js';
+import type { ImagePayload } from '../schema.js';
 
-export interface Encoded {
-  width: number;
-  height: number;
-  /** The JPEG in base64, without a `data:` prefix. */
-  data: string;
-}
+/** The photo's pixels: the JPEG in base64 (no `data:` prefix) and its size. */
+type Encoded = Pick<ImagePayload, 'width' | 'height' | 'data'>;
 
 /** Thrown when the picture itself could not be decoded: the file is damaged, not the place. */
 const UNDECODABLE = 'undecodable';
@@ -38,9 +35,13 @@ async function encodePhoto(file: Blob, maxEdge: number, quality: number, pause?:
     // Safari before 16.4 has no OffscreenCanvas, and some versions have one without a 2D
     // context; a worker has no document to fall back on, and throws.
     const offscreen = typeof OffscreenCanvas === 'function' ? new OffscreenCanvas(width, height) : undefined;
-    const canvas = offscreen?.getContext('2d') ? offscreen : Object.assign(document.createElement('canvas'), { width, height });
-    const context = canvas.getContext('2d') as CanvasRenderingContext2D | OffscreenCanvasRenderingContext2D | null;
+    const context = (offscreen?.getContext('2d') ??
+      Object.assign(document.createElement('canvas'), { width, height }).getContext('2d')) as
+      | CanvasRenderingContext2D
+      | OffscreenCanvasRenderingContext2D
+      | null;
     if (!context) throw new Error('No 2D canvas');
+    const { canvas } = context;
     // JPEG has no transparency: transparent parts of a PNG or WebP would otherwise turn black.
     context.fillStyle = '#fff';
     context.fillRect(0, 0, width, height);
@@ -73,11 +74,6 @@ async function encodePhoto(file: Blob, maxEdge: number, quality: number, pause?:
   }
 }
 
-interface Job {
-  file: Blob;
-  maxEdge: number;
-  quality: number;
-}
 type Answer = { ok: true; photo: Encoded } | { ok: false; undecodable: boolean };
 
 /** The worker's script: encodePhoto's own source, answering one job per message. */
@@ -113,7 +109,7 @@ const WATCHDOG_MS = 30_000;
 let refusedBy: unknown;
 
 /** The worker's answer, or undefined when no worker could be made or it failed to run. */
-function inWorker(job: Job): Promise<Answer | undefined> {
+function inWorker(job: { file: Blob; maxEdge: number; quality: number }): Promise<Answer | undefined> {
   const current = globalThis.Worker;
   if (refusedBy === current) return Promise.resolve(undefined);
   let worker: Worker | undefined;
