@@ -222,11 +222,14 @@ export async function openPage(csp: string, forms: Record<string, string>[]) {
 
 const PHOTO_TYPES: Record<string, string> = { jpg: 'image/jpeg', png: 'image/png', webp: 'image/webp' };
 
+/** test/fixtures/`name` as a File of `type`, made in `win`'s realm. */
+export const fixtureFile = async (name: string, type: string, win: Window & typeof globalThis = window) =>
+  new win.File([await (await fetch(`/test/fixtures/${name}`)).arrayBuffer()], name, { type });
+
 /** Picks test/fixtures/`name` in the form's photo input, as a customer would, in `win`'s realm. */
 export async function pickPhoto(el: RefundExchangeForm, name: string, win: Window & typeof globalThis = window) {
-  const bytes = await (await fetch(`/test/fixtures/${name}`)).arrayBuffer();
   const transfer = new win.DataTransfer();
-  transfer.items.add(new win.File([bytes], name, { type: PHOTO_TYPES[name.split('.').pop()!] ?? '' }));
+  transfer.items.add(await fixtureFile(name, PHOTO_TYPES[name.split('.').pop()!] ?? '', win));
   const input = $<HTMLInputElement>(el, '#images');
   input.files = transfer.files;
   input.dispatchEvent(new win.Event('change'));

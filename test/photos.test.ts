@@ -1,10 +1,9 @@
 import { expect } from '@open-wc/testing';
-import { $, openPage, pickPhoto, until } from './helpers.js';
+import { $, fixtureFile, openPage, pickPhoto, until } from './helpers.js';
 import { preparePhoto, type PreparedPhoto } from '../src/photos/prepare.js';
 import type { ImagePayload } from '../src/schema.js';
 
-const fixture = async (name: string, type = 'image/jpeg') =>
-  new File([await (await fetch(`/test/fixtures/${name}`)).blob()], name, { type });
+const fixture = (name: string, type = 'image/jpeg') => fixtureFile(name, type);
 
 const image = (result: PreparedPhoto): ImagePayload => {
   if (!result.ok) throw new Error(`expected a picture, got "${result.problem}"`);
@@ -31,33 +30,29 @@ function markers(jpeg: Uint8Array): number[] {
   return found;
 }
 
-/** Swaps `createImageBitmap` for the length of `run`, counting calls. */
-async function withCreateImageBitmap<T>(replacement: typeof createImageBitmap, run: () => Promise<T>) {
-  const original = globalThis.createImageBitmap;
-  let calls = 0;
-  globalThis.createImageBitmap = ((...args: Parameters<typeof createImageBitmap>) => {
-    calls += 1;
-    return replacement(...args);
-  }) as typeof createImageBitmap;
-  try {
-    return { result: await run(), calls };
-  } finally {
-    globalThis.createImageBitmap = original;
-  }
-}
-
-/** Swaps `Worker` for the length of `run`, counting the workers made. */
-async function withWorker<T>(replacement: typeof Worker, run: () => Promise<T>) {
-  const original = globalThis.Worker;
+/**
+ * Swaps `Worker` (and, if given, `createImageBitmap`) for the length of `run`, counting the
+ * workers made and the page's own decodes.
+ */
+async function withGlobals<T>(
+  { Worker: worker, createImageBitmap: decode = globalThis.createImageBitmap }: { Worker: typeof Worker; createImageBitmap?: typeof createImageBitmap },
+  run: () => Promise<T>,
+) {
+  const original = { Worker: globalThis.Worker, createImageBitmap: globalThis.createImageBitmap };
   let made = 0;
+  let calls = 0;
   globalThis.Worker = function (...args: ConstructorParameters<typeof Worker>) {
     made += 1;
-    return new replacement(...args);
+    return new worker(...args);
   } as unknown as typeof Worker;
+  globalThis.createImageBitmap = ((...args: Parameters<typeof createImageBitmap>) => {
+    calls += 1;
+    return decode(...args);
+  }) as typeof createImageBitmap;
   try {
-    return { result: await run(), made };
+    return { result: await run(), made, calls };
   } finally {
-    globalThis.Worker = original;
+    Object.assign(globalThis, original);
   }
 }
 
@@ -222,11 +217,9 @@ describe('preparePhoto', () => {
   it('refuses the 20000×20000 bomb from its header, without decoding it', async () => {
     const file = await fixture('bomb-20000x20000.png', 'image/png');
     const started = performance.now();
-    const { result: decoded, made } = await withWorker(Worker, () =>
-      withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
-    );
-    expect(decoded.result).to.deep.equal({ ok: false, problem: 'too-big' });
-    expect(decoded.calls).to.equal(0);
+    const { result, made, calls } = await withGlobals({ Worker }, () => preparePhoto(file));
+    expect(result).to.deep.equal({ ok: false, problem: 'too-big' });
+    expect(calls).to.equal(0);
     expect(made).to.equal(0);
     expect(performance.now() - started).to.be.lessThan(1000);
   });
@@ -234,20 +227,18 @@ describe('preparePhoto', () => {
   it('reports an unexpected failure as damaged instead of throwing', async () => {
     const failing = () => Promise.reject(new DOMException('boom', 'InvalidStateError'));
     const file = await fixture('label.webp');
-    const { result } = await withWorker(RefusedWorker, () => withCreateImageBitmap(failing, () => preparePhoto(file)));
-    expect(result.calls).to.equal(1);
-    expect(result.result).to.deep.equal({ ok: false, problem: 'damaged' });
+    const { result, calls } = await withGlobals({ Worker: RefusedWorker, createImageBitmap: failing }, () => preparePhoto(file));
+    expect(calls).to.equal(1);
+    expect(result).to.deep.equal({ ok: false, problem: 'damaged' });
   });
 
   describe('where the work is done', () => {
     it('decodes, scales and encodes in a worker, leaving the page alone', async () => {
       const file = await fixture('phone-12mp-gps-rotated.jpg');
-      const { result, made } = await withWorker(Worker, () =>
-        withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
-      );
+      const { result, made, calls } = await withGlobals({ Worker }, () => preparePhoto(file));
       expect(made).to.equal(1);
-      expect(result.calls).to.equal(0);
-      expect(image(result.result)).to.include({ width: 1536, height: 2048 });
+      expect(calls).to.equal(0);
+      expect(image(result)).to.include({ width: 1536, height: 2048 });
     });
 
     it('does the same on the page, in bands, where no worker can be made', async function () {
@@ -262,11 +253,9 @@ describe('preparePhoto', () => {
       for (let y = 0; y < 4001; y += 32) context.fillRect(0, y, 3001, 16);
       const file = new File([await canvas.convertToBlob({ type: 'image/png' })], 'stripes.png', { type: 'image/png' });
       const inWorker = image(await preparePhoto(file));
-      const { result } = await withWorker(RefusedWorker, () =>
-        withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
-      );
-      expect(result.calls).to.equal(1);
-      const onPage = image(result.result);
+      const { result, calls } = await withGlobals({ Worker: RefusedWorker }, () => preparePhoto(file));
+      expect(calls).to.equal(1);
+      const onPage = image(result);
       expect(onPage).to.include({ name: 'stripes.jpg', type: 'image/jpeg', width: 1536, height: 2048 });
       // Drawn band by band, no row is off: no seam where one band meets the next.
       const rows = rowDifferences(await pixels(onPage.data), await pixels(inWorker.data));
@@ -276,21 +265,19 @@ describe('preparePhoto', () => {
 
     it('falls back to the page when the worker reports an error instead of answering', async () => {
       const file = await fixture('label.webp');
-      const { result, made } = await withWorker(fakeWorker(), () =>
-        withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
-      );
+      const { result, made, calls } = await withGlobals({ Worker: fakeWorker() }, () => preparePhoto(file));
       expect(made).to.equal(1);
-      expect(result.calls).to.equal(1);
-      expect(result.result.ok).to.equal(true);
+      expect(calls).to.equal(1);
+      expect(result.ok).to.equal(true);
     });
 
     it('reports a picture the worker could not decode as damaged, without decoding it again', async () => {
       const file = await fixture('label.webp');
-      const { result } = await withWorker(fakeWorker({ ok: false, undecodable: true }), () =>
-        withCreateImageBitmap(globalThis.createImageBitmap, () => preparePhoto(file)),
+      const { result, calls } = await withGlobals({ Worker: fakeWorker({ ok: false, undecodable: true }) }, () =>
+        preparePhoto(file),
       );
-      expect(result.calls).to.equal(0);
-      expect(result.result).to.deep.equal({ ok: false, problem: 'damaged' });
+      expect(calls).to.equal(0);
+      expect(result).to.deep.equal({ ok: false, problem: 'damaged' });
     });
   });
 
