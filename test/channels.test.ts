@@ -115,6 +115,16 @@ describe('channels', () => {
     // Full-width, as a Japanese keyboard types it, counts as the same ID.
     await retype(el, 'ＫＫ－１０４２３３');
     expect(input.getAttribute('aria-invalid')).not.to.equal('true');
+  });
+
+  it('checks the same ID again when another site is chosen: Amazon’s words, and a RegExp’s own flags', async () => {
+    const el = await fixture<RefundExchangeForm>(
+      html`<refund-exchange-form lang="en-US" endpoint=${endpoint('ch-recheck')} draft="off" .channels=${CHANNELS}></refund-exchange-form>`,
+    );
+    await choose(el, SHOP.id);
+    await retype(el, 'KK-104233');
+    const input = $<HTMLInputElement>(el, '#orderId');
+    expect(input.getAttribute('aria-invalid')).not.to.equal('true');
 
     // The same ID is wrong for Amazon, which says so in its own words.
     await choose(el, 'amazon.com');
