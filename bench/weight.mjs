@@ -29,6 +29,7 @@ export async function weigh(urls) {
 /** When the form loads a chunk, by the module it holds (lib/…, as the source maps name them). */
 const WHEN = [
   [/^schema$/, 'first focus or press in the form (the rules)'],
+  [/^channels$/, 'at start for a form with channels, else with the rules (first focus or press)'],
   [/^submission\//, 'first focus or press in the form'],
   [/^drafts\/controller/, 'first focus or change, or at start when this page holds a draft'],
   [/^drafts\/photo-store/, 'a draft with photos is saved or restored'],
