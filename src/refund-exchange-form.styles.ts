@@ -1,4 +1,4 @@
-import { css } from 'lit';
+import { css, type CSSResult } from 'lit';
 
 export const styles = css`
   /* Dark or light as the page's color-scheme makes the host (it inherits; light-dark() reads
@@ -123,10 +123,6 @@ export const styles = css`
     opacity: 0;
     cursor: pointer;
   }
-  :is(input, select, textarea)[aria-invalid='true'] {
-    border-color: var(--_error);
-    border-width: 2px;
-  }
   :focus-visible,
   summary:focus-visible,
   .picker:focus-within .button {
@@ -180,7 +176,6 @@ export const styles = css`
   }
   .alert,
   .summary,
-  .done,
   .confirm {
     padding: 1rem;
     border: 2px solid var(--_error);
@@ -195,43 +190,6 @@ export const styles = css`
     padding: 0.75rem 1rem;
     border: 1px solid var(--_accent);
     border-radius: var(--_radius);
-  }
-  .done {
-    border-color: var(--_accent);
-    display: grid;
-    gap: 1rem;
-    justify-items: start;
-  }
-  .summary ul {
-    padding-inline-start: 1.25rem;
-  }
-  .summary a {
-    color: var(--_error);
-  }
-  .ref {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
-    align-items: center;
-    font-weight: 600;
-  }
-  .ref .hint {
-    font-weight: 400;
-  }
-  /* The recap: a term above its value on narrow screens, beside it where there is room. */
-  .recap {
-    display: grid;
-    grid-template-columns: repeat(auto-fit, minmax(min(100%, 14rem), 1fr));
-    gap: 0.5rem 1.5rem;
-    margin: 0;
-    width: 100%;
-  }
-  .recap dt {
-    color: var(--_muted);
-  }
-  .recap dd {
-    margin: 0;
-    overflow-wrap: anywhere;
   }
   .photos {
     list-style: none;
@@ -279,14 +237,6 @@ export const styles = css`
     color: var(--_accent);
     cursor: pointer;
   }
-  /* Start over after a send: a quiet link, not a button that invites a second request. */
-  button.link {
-    min-height: 2.75rem;
-    padding: 0;
-    border: 0;
-    background: none;
-    text-decoration: underline;
-  }
   .primary {
     background: var(--_accent);
     color: var(--rxf-accent-text, light-dark(#fff, #062e6f));
@@ -314,3 +264,9 @@ export const styles = css`
     white-space: nowrap;
   }
 `;
+
+/** Adds styles that came later (the captcha's, the checked form's) to a form's shadow root, once. */
+export function adopt(root: ShadowRoot, later: CSSResult): void {
+  const sheet = later.styleSheet;
+  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+}

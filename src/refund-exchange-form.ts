@@ -1,6 +1,6 @@
 import { LitElement, html, nothing, type TemplateResult } from 'lit';
 import { property, state } from 'lit/decorators.js';
-import { styles } from './refund-exchange-form.styles.js';
+import { adopt, styles } from './refund-exchange-form.styles.js';
 import { REASONS, RESOLUTIONS, type FieldName } from './fields.js';
 import { defaultMarketplace } from './marketplaces.js';
 import type { Channel } from './channels.js';
@@ -217,6 +217,8 @@ export class RefundExchangeForm extends LitElement {
     this.tag = this.language.tag;
     this.t = translationFor(this.tag);
     this.target = recheckEndpoint(this.target, this.endpoint, document.baseURI);
+    // What only the rules show (errors, the summary, the success view) is styled by their chunk.
+    if (this.rules.styles) adopt(this.renderRoot as ShadowRoot, this.rules.styles);
   }
 
   /** Validates and sends, as the Submit button does. */

@@ -254,6 +254,30 @@ describe('theme', () => {
     expect(getComputedStyle($(custom, '#email')).outlineColor).to.equal('rgb(13, 14, 15)');
   });
 
+  it('styles what only the rules show, an invalid field and the success view, once their chunk is here', async () => {
+    const sent = `/receiver/${uniqueName()}?status=201&body=${encodeURIComponent('{"reference":"R-000043"}')}`;
+    const el = await render('', sent);
+    await judged(el);
+    const email = getComputedStyle($(el, '#email'));
+    expect([email.borderTopWidth, email.borderTopColor]).to.deep.equal(['2px', 'rgb(179, 38, 30)']);
+    expect(getComputedStyle($(el, '.summary a')).color).to.equal('rgb(179, 38, 30)');
+
+    // A second form, whose rules were here before its first render, is styled as well.
+    const second = await render('', '/receiver/unused');
+    await judged(second);
+    expect(getComputedStyle($(second, '#name')).borderTopWidth).to.equal('2px');
+
+    await fillValid(el);
+    const success = oneEvent(el, 'refund-exchange-success');
+    $(el, '[part~=submit]').click();
+    await success;
+    await el.updateComplete;
+    const done = getComputedStyle($(el, '[part=status]'));
+    expect([done.display, done.borderTopWidth, done.borderTopColor]).to.deep.equal(['grid', '2px', 'rgb(11, 87, 208)']);
+    expect(getComputedStyle($(el, '.ref')).display).to.equal('flex');
+    expect(getComputedStyle($(el, '[part~=new]')).borderTopStyle).to.equal('none');
+  });
+
   for (const { page, style, root } of PAGES) {
     it(`meets WCAG AA contrast on a ${page}: text 4.5:1, borders and focus rings 3:1`, async function () {
       this.timeout(60000);

@@ -8,6 +8,7 @@
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import { WidgetInstance } from 'friendly-challenge';
 import { captchaStyles } from './styles.js';
+import { adopt } from '../refund-exchange-form.styles.js';
 import { captchaTexts } from './language.js';
 import type { Translation } from '../i18n/index.js';
 import { trustedWidget, withoutMarkupSink } from './trusted-types.js';
@@ -78,9 +79,7 @@ export class CaptchaController implements ReactiveController {
     // friendly-challenge shows each state with innerHTML, which Trusted Types would block.
     withoutMarkupSink(node, adapt);
     settings.container.append(node);
-    const sheet = captchaStyles.styleSheet;
-    const { root } = settings;
-    if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+    adopt(settings.root, captchaStyles);
     this.set('solving');
     this.started = Date.now();
     if (!policyAllowed()) {

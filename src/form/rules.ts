@@ -1,7 +1,8 @@
 /**
  * The form's rules as the element uses them: zod and the words for its issues load as one
  * chunk (with the channels' check, a chunk of its own) the first time a customer touches a
- * form, then check the model for the element's current settings. No DOM, no Lit.
+ * form, then check the model for the element's current settings. No DOM; Lit only in the chunk's
+ * styles (checked.styles.ts).
  */
 import type { FieldError, FieldName } from '../fields.js';
 import { lazily } from '../lazy.js';
@@ -59,6 +60,11 @@ export class FormRules {
     if (!validation || !hasMessages(lang)) return { issues: {}, messages: {} };
     const { request, issues } = validation.checkRequest(this.model, validation.schemaFor(options), context);
     return { request, issues, messages: validation.messagesFor(issues, translationFor(lang)) };
+  }
+
+  /** The styles of what the rules show (errors, the summary, the success view), once they are here. */
+  get styles(): Validation['checkedStyles'] | undefined {
+    return validation?.checkedStyles;
   }
 
   /** How `field` is tidied when left (see normalize.ts); nothing while the rules have not loaded. */
