@@ -268,5 +268,15 @@ export const styles = css`
 /** Adds styles that came later (the captcha's, the checked form's) to a form's shadow root, once. */
 export function adopt(root: ShadowRoot, later: CSSResult): void {
   const sheet = later.styleSheet;
-  if (sheet && !root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  if (sheet) {
+    if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];
+  } else if (![...root.querySelectorAll('style')].some((style) => style.textContent === later.cssText)) {
+    // No constructable sheets (Safari < 16.4): a <style>, with the page's nonce, as Lit adds its
+    // own then; after them, where Lit renders nothing.
+    const style = document.createElement('style');
+    const { litNonce } = globalThis as { litNonce?: string };
+    if (litNonce) style.setAttribute('nonce', litNonce);
+    style.textContent = later.cssText;
+    root.append(style);
+  }
 }

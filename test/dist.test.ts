@@ -40,6 +40,12 @@ describe('dist/refund-exchange-form.js', () => {
     await until(() => fetched().length === 5);
     await new Promise((resolve) => setTimeout(resolve, 300));
     expect(fetched()).to.deep.equal(['channels', 'controller', 'fr', 'sending', 'validation']);
+    // The rules' chunk brings the styles of what only they show: an invalid field's border.
+    await type('jane@');
+    await press('Tab');
+    await until(() => $(el, '#email').getAttribute('aria-invalid') === 'true');
+    const email = getComputedStyle($(el, '#email'));
+    expect([email.borderTopWidth, email.borderTopColor]).to.deep.equal(['2px', 'rgb(179, 38, 30)']);
   });
 
   it('loads English’s messages only once the customer touches an English form', async () => {

@@ -9,10 +9,11 @@
  * oklch() or color(srgb …) serialisations count the same as rgb().
  */
 import { expect, fixture, html, oneEvent } from '@open-wc/testing';
-import { nothing } from 'lit';
+import { css, nothing, type CSSResult } from 'lit';
 import { emulateMedia, sendKeys } from '@web/test-runner-commands';
 import '../src/define.js';
 import type { RefundExchangeForm } from '../src/refund-exchange-form.js';
+import { adopt } from '../src/refund-exchange-form.styles.js';
 import { $, fillValid, focus, judged, lookLikeAPerson, type, uniqueName, until } from './helpers.js';
 
 // The captcha widget solves only for what looks like a person (NOTES).
@@ -262,7 +263,7 @@ describe('theme', () => {
     expect([email.borderTopWidth, email.borderTopColor]).to.deep.equal(['2px', 'rgb(179, 38, 30)']);
     expect(getComputedStyle($(el, '.summary a')).color).to.equal('rgb(179, 38, 30)');
 
-    // A second form, whose rules were here before its first render, is styled as well.
+    // Each form adopts them, here a second one (test/dist.test.ts: a form styled once they arrive).
     const second = await render('', '/receiver/unused');
     await judged(second);
     expect(getComputedStyle($(second, '#name')).borderTopWidth).to.equal('2px');
@@ -276,6 +277,38 @@ describe('theme', () => {
     expect([done.display, done.borderTopWidth, done.borderTopColor]).to.deep.equal(['grid', '2px', 'rgb(11, 87, 208)']);
     expect(getComputedStyle($(el, '.ref')).display).to.equal('flex');
     expect(getComputedStyle($(el, '[part~=new]')).borderTopStyle).to.equal('none');
+  });
+
+  it('adds later styles to a shadow root once, as a <style> with the page’s nonce where sheets cannot be adopted', async () => {
+    const el = await render('', '/receiver/unused');
+    const root = el.shadowRoot!;
+    const later = css`
+      .later {
+        color: red;
+      }
+    `;
+    const sheets = root.adoptedStyleSheets.length;
+    adopt(root, later);
+    adopt(root, later);
+    expect(root.adoptedStyleSheets.length).to.equal(sheets + 1);
+
+    // As Lit's own styles come where the browser has no constructable sheets (Safari < 16.4).
+    const unadoptable = { cssText: later.cssText, styleSheet: undefined } as unknown as CSSResult;
+    const global = globalThis as { litNonce?: string };
+    global.litNonce = 'n0nce';
+    try {
+      adopt(root, unadoptable);
+      adopt(root, unadoptable);
+    } finally {
+      delete global.litNonce;
+    }
+    const added = [...root.querySelectorAll('style')].filter((style) => style.textContent === later.cssText);
+    expect(added.map((style) => style.nonce)).to.deep.equal(['n0nce']);
+    // After what Lit renders, so a render leaves it there.
+    expect(root.lastChild).to.equal(added[0]);
+    el.requestUpdate();
+    await el.updateComplete;
+    expect(added[0]!.isConnected).to.equal(true);
   });
 
   for (const { page, style, root } of PAGES) {
