@@ -1,3 +1,6 @@
+import { writeFileSync } from 'node:fs';
+import { relative } from 'node:path';
+import { defaultReporter } from '@web/test-runner';
 import { esbuildPlugin } from '@web/dev-server-esbuild';
 import { puppeteerLauncher } from '@web/test-runner-puppeteer';
 import { webdriverLauncher } from '@web/test-runner-webdriver';
@@ -12,6 +15,19 @@ import { frameworks } from './test/frameworks.mjs';
 import { CHROMIUM_ARGS, CHROMIUM_PATH } from './scripts/chromium.mjs';
 import { MINIBROWSER, startWebKit } from './scripts/webkit.mjs';
 import { ENGINES } from './scripts/engines.mjs';
+
+/**
+ * Writes the test files that failed, relative, as JSON to $WTR_FAILED_FILES when it is set:
+ * scripts/test-browsers.mjs runs a WebKit file that failed once more.
+ */
+const failedFiles = () => ({
+  onTestRunFinished({ sessions }) {
+    const to = process.env.WTR_FAILED_FILES;
+    if (!to) return;
+    const failed = new Set(sessions.filter((session) => !session.passed).map((session) => relative(process.cwd(), session.testFile)));
+    writeFileSync(to, JSON.stringify([...failed]));
+  },
+});
 
 const firefox = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
 // WebKit needs its display and driver started first (scripts/webkit.mjs).
@@ -56,7 +72,7 @@ export default {
   middleware: [slowModules(), receiver(), puzzles(), demo.middleware, pages(), schemaOracle(), frameworks()],
   browsers,
   concurrency: 1,
-  // WebKit alone (scripts/test-browsers.mjs): a test it stalls gets a second run.
-  testFramework: { config: { timeout: 10000, retries: ENGINES.join() === 'webkit' ? 1 : 0 } },
+  testFramework: { config: { timeout: 10000 } },
+  reporters: [defaultReporter(), failedFiles()],
   testsFinishTimeout: 300000,
 };
