@@ -175,7 +175,6 @@ export const styles = css`
     color: var(--_accent);
   }
   .alert,
-  .summary,
   .confirm {
     padding: 1rem;
     border: 2px solid var(--_error);

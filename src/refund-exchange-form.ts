@@ -218,7 +218,7 @@ export class RefundExchangeForm extends LitElement {
     this.t = translationFor(this.tag);
     this.target = recheckEndpoint(this.target, this.endpoint, document.baseURI);
     // What only the rules show (errors, the summary, the success view) is styled by their chunk.
-    if (this.rules.styles) adopt(this.renderRoot as ShadowRoot, this.rules.styles);
+    if (this.rules.shows) adopt(this.renderRoot as ShadowRoot, this.rules.shows.checkedStyles);
   }
 
   /** Validates and sends, as the Submit button does. */
@@ -365,7 +365,7 @@ export class RefundExchangeForm extends LitElement {
         @focusout=${this.handleLeave}
       >
         ${sections.alert(this.submission.failure?.(t) ?? ('problem' in this.target ? t.errConfig : undefined))}
-        ${fields.summary(c, (e, field) => this.handleSummaryLink(e, field))}
+        ${this.rules.shows?.summary(c, (e, field) => this.handleSummaryLink(e, field))}
         ${fields.draftNotice(t, this.drafts, this.handleStartOver)}
         <p class="note">${t.requiredNote}</p>
         ${this.limits.offered.length > 1 ? fields.select(c, 'marketplace', this.limits.names(this.tag, t), marketplace) : nothing}

@@ -19,6 +19,11 @@ export const checkedStyles = css`
     gap: 1rem;
     justify-items: start;
   }
+  .summary {
+    padding: 1rem;
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
+  }
   .summary ul {
     padding-inline-start: 1.25rem;
   }

@@ -1,8 +1,8 @@
 /**
  * The form's rules as the element uses them: zod and the words for its issues load as one
  * chunk (with the channels' check, a chunk of its own) the first time a customer touches a
- * form, then check the model for the element's current settings. No DOM; Lit only in the chunk's
- * styles (checked.styles.ts).
+ * form, then check the model for the element's current settings. No DOM; Lit only in what the
+ * chunk shows (summary.ts, checked.styles.ts).
  */
 import type { FieldError, FieldName } from '../fields.js';
 import { lazily } from '../lazy.js';
@@ -62,9 +62,9 @@ export class FormRules {
     return { request, issues, messages: validation.messagesFor(issues, translationFor(lang)) };
   }
 
-  /** The styles of what the rules show (errors, the summary, the success view), once they are here. */
-  get styles(): Validation['checkedStyles'] | undefined {
-    return validation?.checkedStyles;
+  /** What only the rules show, once they are here: the error summary, the styles of errors and of the success view. */
+  get shows(): Pick<Validation, 'summary' | 'checkedStyles'> | undefined {
+    return validation;
   }
 
   /** How `field` is tidied when left (see normalize.ts); nothing while the rules have not loaded. */
