@@ -46,6 +46,11 @@ describe('dist/refund-exchange-form.js', () => {
     await until(() => $(el, '#email').getAttribute('aria-invalid') === 'true');
     const email = getComputedStyle($(el, '#email'));
     expect([email.borderTopWidth, email.borderTopColor]).to.deep.equal(['2px', 'rgb(179, 38, 30)']);
+    // And the error summary, whose template comes with them.
+    $(el, '[part~=submit]').click();
+    const summary = await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part=summary]') ?? undefined);
+    expect(summary.querySelector('a[href="#email"]')).not.to.equal(null);
+    expect(getComputedStyle(summary).borderTopColor).to.equal('rgb(179, 38, 30)');
   });
 
   it('loads English’s messages only once the customer touches an English form', async () => {

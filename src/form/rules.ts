@@ -62,7 +62,7 @@ export class FormRules {
     return { request, issues, messages: validation.messagesFor(issues, translationFor(lang)) };
   }
 
-  /** What only the rules show, once they are here: the error summary, the styles of errors and of the success view. */
+  /** What only the rules show, once they are here: the error summary, and the styles of errors, the summary and the success view. */
   get shows(): Pick<Validation, 'summary' | 'checkedStyles'> | undefined {
     return validation;
   }
