@@ -238,7 +238,8 @@ export class RefundExchangeForm extends LitElement {
   reportValidity(): boolean {
     this.model.startSubmit();
     const valid = this.checkValidity();
-    if (!valid) this.focusLater('.summary');
+    // Before the first touch the rules are still on their way, and the summary with them.
+    if (!valid) void Promise.resolve(this.rules.load()).then(() => this.focusLater('.summary'), () => undefined);
     return valid;
   }
 
