@@ -264,8 +264,12 @@ export const styles = css`
   }
 `;
 
-/** Adds styles that came later (the captcha's, the checked form's) to a form's shadow root, once. */
-export function adopt(root: ShadowRoot, later: CSSResult): void {
+/**
+ * Adds styles that came later (the captcha's; what only the rules show, once they are here) to a
+ * form's shadow root, once; nothing while they have not come.
+ */
+export function adopt(root: ShadowRoot, later: CSSResult | undefined): void {
+  if (!later) return;
   const sheet = later.styleSheet;
   if (sheet) {
     if (!root.adoptedStyleSheets.includes(sheet)) root.adoptedStyleSheets = [...root.adoptedStyleSheets, sheet];

@@ -217,8 +217,7 @@ export class RefundExchangeForm extends LitElement {
     this.tag = this.language.tag;
     this.t = translationFor(this.tag);
     this.target = recheckEndpoint(this.target, this.endpoint, document.baseURI);
-    // What only the rules show (errors, the summary, the success view) is styled by their chunk.
-    if (this.rules.shows) adopt(this.renderRoot as ShadowRoot, this.rules.shows.checkedStyles);
+    adopt(this.renderRoot as ShadowRoot, this.rules.shows?.checkedStyles);
   }
 
   /** Validates and sends, as the Submit button does. */
@@ -234,11 +233,10 @@ export class RefundExchangeForm extends LitElement {
     return this.rules.valid();
   }
 
-  /** As `checkValidity()`, and shows every problem with the summary, as a submit would, without sending. */
+  /** As `checkValidity()`, and shows every problem with the summary once the rules are here, without sending. */
   reportValidity(): boolean {
     this.model.startSubmit();
     const valid = this.checkValidity();
-    // Before the first touch the rules are still on their way, and the summary with them.
     if (!valid) void Promise.resolve(this.rules.load()).then(() => this.focusLater('.summary'), () => undefined);
     return valid;
   }
@@ -386,9 +384,7 @@ export class RefundExchangeForm extends LitElement {
       ${fields.select(c, 'reason', REASONS.map((r) => [r, t[r]]), this.model.values.reason)}
       ${fields.input(c, 'serialNumber', 'text', 'off', t.tipSerialNumber)}
       ${fields.details(c)}
-      ${this.limits.photos > 0
-        ? fields.photos(c, this.photos, this.limits.photos, this.photos.pick, (id) => this.handleRemovePhoto(id))
-        : nothing}
+      ${fields.photos(c, this.photos, this.limits.photos, this.photos.pick, (id) => this.handleRemovePhoto(id))}
       ${this.sitekey ? fields.captcha(c, this.captcha, this.handleCaptchaRetry) : nothing}
       ${sections.actions(t, {
         status: { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.submission.phase as string],

@@ -184,14 +184,18 @@ export interface PhotosView {
   said?: Message | undefined;
 }
 
-/** The photo picker for at most `limit` photos, its messages, and the thumbnails with their Remove buttons. */
+/**
+ * The photo picker for at most `limit` photos, its messages, and the thumbnails with their Remove
+ * buttons; no field where no photo may be attached.
+ */
 export function photos(
   c: FieldContext,
   view: PhotosView,
   limit: number,
   onPick: (e: Event) => void,
   onRemove: (id: string) => void,
-): TemplateResult {
+): TemplateResult | typeof nothing {
+  if (limit <= 0) return nothing;
   const { t } = c;
   const problems = [c.shown.images, ...view.problems.map((problem) => problem(t))].filter(Boolean);
   return html`<div class="field" part="field">
