@@ -33,6 +33,7 @@ const WHEN = [
   [/^submission\//, 'first focus or press in the form'],
   [/^drafts\/controller/, 'first focus or change, or at start when this page holds a draft'],
   [/^drafts\/photo-store/, 'a draft with photos is saved or restored'],
+  [/^captcha\/field/, 'at start, for a form with a site key (the captcha\'s box and messages)'],
   [/^captcha\//, 'first focus or touch, when a site key is set (the captcha and its solver)'],
   [/^photos\/prepare/, 'the first photo picked'],
   [/^photos\/thumbnail/, 'the first thumbnail painted'],

@@ -29,10 +29,6 @@ export const styles = css`
       animation: none !important;
       transition: none !important;
     }
-    /* The captcha's spinner turns by SMIL, which CSS cannot stop: undashed, it shows still. */
-    .frc-icon circle {
-      stroke-dasharray: none;
-    }
   }
   :host([hidden]) {
     display: none;
@@ -243,16 +239,6 @@ export const styles = css`
   [aria-disabled='true'] {
     opacity: 0.6;
     cursor: not-allowed;
-  }
-  /* The captcha's box, at the size its widget will fill, from the first render: the widget
-     arrives on the first press or focus, and a Submit moving away from under a press would
-     lose the click. */
-  .captcha {
-    box-sizing: border-box;
-    height: calc(5.125em + 2px);
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
   }
   .vh {
     position: absolute;

@@ -6,7 +6,6 @@ import { defaultMarketplace } from './marketplaces.js';
 import type { Channel } from './channels.js';
 import { loadMessages, translationFor, type Translation } from './i18n/index.js';
 import { LanguageController } from './i18n/controller.js';
-import { RefundExchangeErrorEvent } from './events.js';
 import { recheckEndpoint, type Endpoint } from './submission/endpoint.js';
 import { SubmissionSlot } from './submission/slot.js';
 import { PhotosController } from './photos/controller.js';
@@ -82,11 +81,11 @@ export class RefundExchangeForm extends LitElement {
   private readonly press = new PressController(this);
   private readonly submission = new SubmissionSlot(this, this.model, {
     sent: () => {
-      this.captcha.destroy();
+      this.captcha.field?.destroy();
       // Delivered: nothing of it stays in the page or in storage.
       this.clearEntries();
     },
-    captchaRefused: () => this.captcha.restart(),
+    captchaRefused: () => this.captcha.field?.restart(),
     focus: (selector) => this.focusLater(selector),
   });
   private readonly start = new FormStart(this);
@@ -104,11 +103,12 @@ export class RefundExchangeForm extends LitElement {
     rules: () => this.rules.load(),
     refused: (fields) => this.rules.refused(fields),
   }));
-  private readonly captcha = new CaptchaSlot(
-    this,
-    () => ({ sitekey: this.sitekey, puzzleEndpoint: this.puzzleEndpoint, t: this.t, active: this.interacted }),
-    () => this.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'captcha' })),
-  );
+  private readonly captcha = new CaptchaSlot(this, () => ({
+    sitekey: this.sitekey,
+    puzzleEndpoint: this.puzzleEndpoint,
+    t: this.t,
+    active: this.interacted,
+  }));
 
   /** URL the request is POSTed to. */
   @property() endpoint?: string;
@@ -186,14 +186,15 @@ export class RefundExchangeForm extends LitElement {
 
   /**
    * Holds each render until the dictionary of the language it shows is loaded, and the first (a
-   * task later: FormStart) until the channels can be checked and a restored draft is back with its
-   * photos and the rules for its errors; none happens during a press in the form (PressController).
+   * task later: FormStart) until the channels can be checked, the captcha's field is here, and a
+   * restored draft is back with its photos and the rules for its errors; none happens during a
+   * press in the form (PressController).
    */
   protected override async scheduleUpdate(): Promise<void> {
     while (this.press.released) await this.press.released;
     if (!this.hasUpdated) {
       await nextTask();
-      await Promise.all([this.drafts.ready, this.limits.ready(this)]);
+      await Promise.all([this.drafts.ready, this.limits.ready(this), this.captcha.ready()]);
       // The prefill, after the draft (what the customer typed wins), checked in the page's language.
       this.limits.update(this);
       this.tag = this.language.tag;
@@ -260,7 +261,7 @@ export class RefundExchangeForm extends LitElement {
     return {
       locale: this.t.locale,
       marketplace: this.model.marketplace(defaultMarketplace(this.tag, this.limits.offered), this.limits.offered),
-      captcha: this.captcha.solution,
+      captcha: this.captcha.field?.solution ?? '',
     };
   }
 
@@ -290,9 +291,9 @@ export class RefundExchangeForm extends LitElement {
     if (this.busy) return;
     await this.submission.submit({
       target: this.target,
-      ready: () => this.rules.load(),
+      ready: () => Promise.all([this.rules.load(), this.sitekey && this.captcha.load()]),
       check: () => this.rules.check(),
-      ...(this.sitekey ? { solved: () => this.captcha.solved() } : {}),
+      ...(this.sitekey ? { solved: () => this.captcha.load().then((field) => field.solved()) } : {}),
     });
   }
 
@@ -324,7 +325,7 @@ export class RefundExchangeForm extends LitElement {
 
   private handleCaptchaRetry(): void {
     this.model.clearServerError('captcha');
-    this.captcha.restart();
+    this.captcha.field?.restart();
   }
 
   private handleStartOver(): void {
@@ -385,7 +386,7 @@ export class RefundExchangeForm extends LitElement {
       ${fields.input(c, 'serialNumber', 'text', 'off', t.tipSerialNumber)}
       ${fields.details(c)}
       ${fields.photos(c, this.photos, this.limits.photos, this.photos.pick, (id) => this.handleRemovePhoto(id))}
-      ${this.sitekey ? fields.captcha(c, this.captcha, this.handleCaptchaRetry) : nothing}
+      ${this.sitekey ? this.captcha.field?.render(c, this.handleCaptchaRetry) : nothing}
       ${sections.actions(t, {
         status: { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.submission.phase as string],
         busy: this.busy,

@@ -69,6 +69,21 @@ describe('captcha', () => {
     expect(document.head.querySelector('#frc-style')).to.equal(null);
   });
 
+  it('has its box, at the widget’s height, in the first render; a form without a site key has none until one is set', async () => {
+    const { el } = await captchaForm();
+    // No press or focus yet: the box is there, sized, before the widget that fills it.
+    expect($(el, '.captcha').getBoundingClientRect().height).to.be.above(70);
+    const plain = await fixture<RefundExchangeForm>(html`<refund-exchange-form lang="en" endpoint="/receiver/x"></refund-exchange-form>`);
+    expect(plain.shadowRoot!.querySelector('#captcha, #captcha-label')).to.equal(null);
+    plain.puzzleEndpoint = `/puzzles/${uniqueName()}`;
+    plain.sitekey = 'FCTEST';
+    const box = await until(() => plain.shadowRoot!.querySelector<HTMLElement>('.captcha') ?? undefined);
+    expect(box.getBoundingClientRect().height).to.be.closeTo($(el, '.captcha').getBoundingClientRect().height, 0.5);
+    expect($(plain, '#captcha-label').textContent).to.equal(en.captcha);
+    $(plain, '#email').focus();
+    await solved(plain);
+  });
+
   it('solves a real puzzle and the server verifies it, once', async () => {
     const { el, name } = await captchaForm();
     await fillValid(el);

@@ -374,17 +374,19 @@ describe('theme', () => {
           transition: background-color 2s;
         }
       </style>
-      <refund-exchange-form lang="en" endpoint="/receiver/unused"></refund-exchange-form>
+      <refund-exchange-form
+        lang="en"
+        endpoint="/receiver/unused"
+        sitekey="FCTEST"
+        puzzle-endpoint=${`/puzzles/${uniqueName()}/delay=20000`}
+      ></refund-exchange-form>
     </div>`);
     const el = wrapper.querySelector('refund-exchange-form')!;
     await el.updateComplete;
-    // The captcha widget's spinner turns by SMIL; a stand-in for its markup, in the shadow root.
-    const spinner = '<circle cx="12" cy="12" r="8" stroke-dasharray="15 10"></circle>';
-    el.shadowRoot!.append(
-      document.createRange().createContextualFragment(`<svg class="frc-icon" aria-hidden="true">${spinner}</svg>`),
-    );
+    // The captcha widget's spinner, which turns by SMIL, while its puzzle is slow to come.
+    focus(el, '#email');
+    const circle = await until(() => el.shadowRoot!.querySelector('.frc-icon circle') ?? undefined, 10000);
     const submit = $(el, '[part~=submit]');
-    const circle = el.shadowRoot!.querySelector('.frc-icon circle')!;
 
     // Everywhere: the widget's own CSS turns every transition and animation off under reduce.
     const rules = el.shadowRoot!.adoptedStyleSheets.flatMap((sheet) => [...sheet.cssRules]);

@@ -32,6 +32,12 @@ export const captchaStyles = css`
     fill: var(--_accent);
     stroke: none;
   }
+  /* The spinner turns by SMIL, which CSS cannot stop: undashed, it shows still. */
+  @media (prefers-reduced-motion: reduce) {
+    .frc-icon circle {
+      stroke-dasharray: none;
+    }
+  }
   .frc-content {
     display: flex;
     flex: 1;

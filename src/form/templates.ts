@@ -243,42 +243,6 @@ export function photos(
 }
 
 /**
- * The captcha's field: an empty container the captcha controller fills (a Lit template must not
- * own the widget's node), its error, and a retry once it failed or the server refused it.
- */
-export function captcha(
-  c: FieldContext,
-  view: { failed: boolean; blocked: string | undefined; refusedBrowser: boolean },
-  onRetry: () => void,
-): TemplateResult {
-  const { t } = c;
-  const refused = !!c.model.serverErrors.captcha;
-  // The server's reason (expired, used, failed) is in its language; the remedy is the same.
-  // A page that blocks the captcha needs its owner, and a refused browser another browser, to act.
-  const failure = view.refusedBrowser
-    ? t.errCaptchaBrowser
-    : view.blocked
-      ? t.errCaptchaBlocked(view.blocked)
-      : t.errCaptchaFetch;
-  const error = refused ? t.errCaptchaRefused : view.failed ? failure : undefined;
-  return html`<div class="field" part="field">
-    <span id="captcha-label" class="label" part="label">${t.captcha}</span>
-    <div
-      id="captcha"
-      class="captcha"
-      role="group"
-      tabindex="-1"
-      aria-labelledby="captcha-label"
-      aria-describedby="captcha-error"
-    ></div>
-    <p id="captcha-error" class="error" part="error" aria-live=${c.live}>${error ?? nothing}</p>
-    ${(view.failed && !view.refusedBrowser) || refused
-      ? html`<button id="captcha-retry" type="button" part="button" @click=${onRetry}>${t.captchaRetry}</button>`
-      : nothing}
-  </div>`;
-}
-
-/**
  * Says that an earlier visit's entries are back, with the way to start over. The notice is in
  * the first render (nothing moves); a hidden live region announces it once it is on screen.
  */
