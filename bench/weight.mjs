@@ -36,7 +36,7 @@ const WHEN = [
   [/^captcha\/field/, 'at start, for a form with a site key (the captcha\'s box and messages)'],
   [/^captcha\//, 'first focus or touch, when a site key is set (the captcha and its solver)'],
   [/^photos\/prepare/, 'the first photo picked'],
-  [/^photos\/thumbnail/, 'the first thumbnail painted'],
+  [/^photos\/list/, 'the first photo picked, or a draft\'s photos brought back (the list and its thumbnails)'],
   [/^form\/prefill-values/, 'a prefill, or a link that prefills'],
   [/^trusted-workers$/, 'the first photo picked, or the captcha started (the one policy for their workers)'],
   [/^i18n\/en$/, "first touch of an English form (English's messages)"],

@@ -176,39 +176,6 @@ export const styles = css`
     border: 2px solid var(--_error);
     border-radius: var(--_radius);
   }
-  .restored {
-    display: flex;
-    flex-wrap: wrap;
-    gap: 0.5rem 1rem;
-    align-items: center;
-    justify-content: space-between;
-    padding: 0.75rem 1rem;
-    border: 1px solid var(--_accent);
-    border-radius: var(--_radius);
-  }
-  .photos {
-    list-style: none;
-    padding: 0;
-    display: grid;
-    gap: 0.5rem;
-  }
-  /* Thumbnail, name and its Remove button side by side, wrapping as a group. */
-  .photos li {
-    display: flex;
-    flex-wrap: wrap;
-    align-items: center;
-    gap: 0.5rem 1rem;
-    overflow-wrap: anywhere;
-  }
-  .thumb {
-    width: auto;
-    height: auto;
-    max-width: 4rem;
-    max-height: 4rem;
-    border: 1px solid var(--_border);
-    border-radius: var(--_radius);
-    background: var(--_bg);
-  }
   .actions,
   .confirm {
     display: flex;

@@ -366,7 +366,7 @@ export class RefundExchangeForm extends LitElement {
       >
         ${sections.alert(this.submission.failure?.(t) ?? ('problem' in this.target ? t.errConfig : undefined))}
         ${this.rules.shows?.summary(c, (e, field) => this.handleSummaryLink(e, field))}
-        ${fields.draftNotice(t, this.drafts, this.handleStartOver)}
+        ${this.drafts.notice(t, this.handleStartOver)}
         <p class="note">${t.requiredNote}</p>
         ${this.limits.offered.length > 1 ? fields.select(c, 'marketplace', this.limits.names(this.tag, t), marketplace) : nothing}
         ${fields.input(c, 'email', 'email', 'email')}

@@ -76,6 +76,8 @@ describe('drafts', () => {
     const again = await fixture<RefundExchangeForm>(html`<refund-exchange-form lang="en" endpoint=${endpoint}></refund-exchange-form>`);
     expect(value(again, '#name')).to.equal('Jane');
     expect(notice(again)!.textContent).to.contain(en.draftRestored);
+    // Its box, whose styles come with the draft code, in the first render.
+    expect(getComputedStyle(notice(again)!).display).to.equal('flex');
     await expect(again).to.be.accessible();
   });
 
@@ -108,6 +110,8 @@ describe('drafts', () => {
     // The first render waits up to a second for IndexedDB; on a loaded machine the photo may
     // come just after it.
     expect(await until(() => photoNames(el).length && photoNames(el))).to.deep.equal(['label.jpg (640×480)']);
+    // Listed with the list's own styles, which came before the photo.
+    expect(getComputedStyle($(el, '.photos li')).display).to.equal('flex');
     // Its thumbnail is painted again from the restored photo.
     await until(() => {
       const thumb = el.shadowRoot!.querySelector<HTMLCanvasElement>('canvas.thumb');

@@ -568,6 +568,8 @@ describe('refund-exchange-form', () => {
     await pick(await file('label.webp'), await file('iphone.heic'));
     const items = () => [...el.shadowRoot!.querySelectorAll('.photos li')].map((li) => li.textContent!.replace(/\s+/g, ' ').trim());
     expect(items()).to.deep.equal(['label.jpg (640×480) Remove label.jpg']);
+    // The list's styles come with it: thumbnail, name and button in a row, the list unmarked.
+    expect([getComputedStyle($(el, '.photos')).listStyleType, getComputedStyle($(el, '.photos li')).display]).to.deep.equal(['none', 'flex']);
     // A thumbnail painted on a canvas (no blob: or data: URL for the page's CSP), the photo's
     // shape, beside its name and its Remove button; what changed is said to screen readers.
     const thumb = $<HTMLCanvasElement>(el, '.photos li canvas');

@@ -6,10 +6,13 @@
  * not part of the model. Storage that is missing, blocked or full never breaks the form. This
  * code loads when there is a draft to bring back, or with the first change (slot.ts).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import { css, html, nothing, type ReactiveController, type ReactiveControllerHost, type TemplateResult } from 'lit';
+import type { Translation } from '../i18n/index.js';
+import { adopt } from '../refund-exchange-form.styles.js';
 import type { FormModel, Photo, TextField } from '../form/model.js';
 import type { SubmissionSlot } from '../submission/slot.js';
 import { draftMode, PREFIX, storage, type DraftMode } from './storage.js';
+import { loadList } from '../photos/controller.js';
 /** Drafts of another shape (an older widget's) are dropped, never half-read. */
 const VERSION = 1;
 /** A `local` draft is for a customer who went to find the serial number, not for next month. */
@@ -34,9 +37,25 @@ export interface DraftHost extends ReactiveControllerHost, HTMLElement {
   endpoint?: string;
   /** Whether the first render is done: a draft comes back only before it. */
   readonly hasUpdated: boolean;
+  /** Where the notice's styles go. */
+  readonly renderRoot: HTMLElement | DocumentFragment;
 }
 
 const photoStore = () => import('./photo-store.js');
+
+/** The notice's box, with the code that shows it. */
+const noticeStyles = css`
+  .restored {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1rem;
+    align-items: center;
+    justify-content: space-between;
+    padding: 0.75rem 1rem;
+    border: 1px solid var(--_accent);
+    border-radius: var(--_radius);
+  }
+`;
 
 export class DraftController implements ReactiveController {
   /** A draft came back: the element says so and offers to start over. */
@@ -104,8 +123,12 @@ export class DraftController implements ReactiveController {
     document.removeEventListener('visibilitychange', this.hidden);
   }
 
-  /** The `draft` attribute changed: the draft moves, or goes when drafts are turned off. */
+  /**
+   * The notice's styles, before the render that may show it. And when the `draft` attribute
+   * changed, the draft moves, or goes when drafts are turned off.
+   */
   hostUpdate(): void {
+    adopt(this.host.renderRoot as ShadowRoot, noticeStyles);
     const mode = draftMode(this.host.draft);
     if (!this.key || mode === this.mode) return;
     this.forget();
@@ -118,6 +141,20 @@ export class DraftController implements ReactiveController {
     this.forget();
     this.restored = false;
     this.host.requestUpdate();
+  }
+
+  /**
+   * Says that an earlier visit's entries are back, with the way to start over. The notice is in
+   * the first render (nothing moves); a hidden live region announces it once it is on screen.
+   */
+  notice(t: Translation, onStartOver: () => void): TemplateResult {
+    return html`${this.restored
+        ? html`<div class="restored" part="draft">
+            <p>${t.draftRestored}</p>
+            <button type="button" part="button" @click=${onStartOver}>${t.startOver}</button>
+          </div>`
+        : nothing}
+      <p class="vh" role="status">${this.restored && this.announce ? t.draftRestored : nothing}</p>`;
   }
 
   /**
@@ -179,11 +216,13 @@ export class DraftController implements ReactiveController {
     if (!key) return;
     this.restoring = true;
     try {
-      const photos = await (await photoStore()).loadPhotos(key, ids);
+      // The list that shows them comes first: a photo is never in a form that cannot show it.
+      const [store] = await Promise.all([photoStore(), loadList()]);
+      const photos = await store.loadPhotos(key, ids);
       for (const { id } of photos) this.saved.add(id);
       if (photos.length) this.model.addPhotos(photos);
     } catch {
-      // No IndexedDB here (private browsing, blocked): the text came back, the photos did not.
+      // No IndexedDB here (private browsing, blocked), or offline: the text came back, the photos did not.
     } finally {
       this.restoring = false;
       this.host.requestUpdate();

@@ -3,7 +3,8 @@
  * when this page's storage may hold a draft to bring back, else with the first change to the
  * form, which it then saves. Until then there is nothing restored, restoring or to clear.
  */
-import type { ReactiveController } from 'lit';
+import type { ReactiveController, TemplateResult } from 'lit';
+import type { Translation } from '../i18n/index.js';
 import type { FormModel, TextField } from '../form/model.js';
 import type { SubmissionSlot } from '../submission/slot.js';
 import type { DraftController, DraftHost } from './controller.js';
@@ -78,14 +79,9 @@ export class DraftSlot implements ReactiveController {
     void saved.then(() => leaving.delete(saved));
   }
 
-  /** A draft came back: the element says so and offers to start over. */
-  get restored(): boolean {
-    return !!this.controller?.restored;
-  }
-
-  /** Set once the notice is on screen: a live region only speaks about what changes in it. */
-  get announce(): boolean {
-    return !!this.controller?.announce;
+  /** Says that a draft came back, with the way to start over; nothing without the draft code. */
+  notice(t: Translation, onStartOver: () => void): TemplateResult | undefined {
+    return this.controller?.notice(t, onStartOver);
   }
 
   /** Photos are still coming back from IndexedDB: sending waits. */

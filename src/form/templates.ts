@@ -182,6 +182,8 @@ export interface PhotosView {
   problems: Message[];
   /** What a screen reader is told of the last change to the photos. */
   said?: Message | undefined;
+  /** The list's template, once its chunk is here: it is before any photo is. */
+  list?: { photoList(c: FieldContext, onRemove: (id: string) => void): unknown } | undefined;
 }
 
 /**
@@ -220,42 +222,6 @@ export function photos(
     <div id="images-error" class="error" part="error" aria-live=${c.live}>${problems.map((p) => html`<p>${p}</p>`)}</div>
     ${view.preparing ? html`<p class="hint" role="status">${t.readingPhotos}</p>` : nothing}
     <p class="vh said" aria-live="polite">${view.said?.(t) ?? nothing}</p>
-    ${c.model.photos.length
-      ? html`<ul class="photos" aria-label=${t.images}>
-          ${c.model.photos.map(({ id, image }) => {
-            // The canvas at twice the 4rem it is shown at, for sharp pixels on most screens.
-            const scale = 128 / Math.max(image.width, image.height);
-            return html`<li>
-              <canvas
-                class="thumb"
-                data-photo=${id}
-                width=${Math.max(1, Math.round(image.width * scale))}
-                height=${Math.max(1, Math.round(image.height * scale))}
-                aria-hidden="true"
-              ></canvas>
-              <span>${image.name} (${image.width}×${image.height})</span>
-              <button type="button" part="button" @click=${() => onRemove(id)}>${t.removePhoto(image.name)}</button>
-            </li>`;
-          })}
-        </ul>`
-      : nothing}
+    ${view.list?.photoList(c, onRemove)}
   </div>`;
-}
-
-/**
- * Says that an earlier visit's entries are back, with the way to start over. The notice is in
- * the first render (nothing moves); a hidden live region announces it once it is on screen.
- */
-export function draftNotice(
-  t: Translation,
-  draft: { restored: boolean; announce: boolean },
-  onStartOver: () => void,
-): TemplateResult {
-  return html`${draft.restored
-      ? html`<div class="restored" part="draft">
-          <p>${t.draftRestored}</p>
-          <button type="button" part="button" @click=${onStartOver}>${t.startOver}</button>
-        </div>`
-      : nothing}
-    <p class="vh" role="status">${draft.restored && draft.announce ? t.draftRestored : nothing}</p>`;
 }

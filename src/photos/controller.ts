@@ -1,11 +1,18 @@
 /**
  * Turns the files a customer picks into the model's photos: at most as many as there is room
  * for, each prepared by the lazily loaded photo code (take.ts), and a message for each one
- * refused.
+ * refused; the list that shows them (list.ts) loads with that code, or with a draft's photos.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { FormModel, Photo } from '../form/model.js';
 import type { Message } from '../i18n/index.js';
+import { lazily } from '../lazy.js';
+import { adopt } from '../refund-exchange-form.styles.js';
+
+type List = typeof import('./list.js');
+let list: List | undefined;
+/** The photo list (its template, styles and thumbnails): loaded before photos first go into a form. */
+export const loadList = lazily(() => import('./list.js').then((module) => (list = module)));
 
 export class PhotosController implements ReactiveController {
   /** Files are being read and prepared: sending waits. */
@@ -27,20 +34,19 @@ export class PhotosController implements ReactiveController {
     host.addController(this);
   }
 
-  /** Paints the thumbnails the render left empty (thumbnail.ts, loaded with the first). */
+  /** The list's styles, before a render shows it. */
+  hostUpdate(): void {
+    adopt(this.host.renderRoot as ShadowRoot, list?.listStyles);
+  }
+
+  /** Paints the thumbnails the render left empty. */
   hostUpdated(): void {
-    const canvases = this.host.renderRoot.querySelectorAll<HTMLCanvasElement>('canvas[data-photo]');
-    if (!canvases.length) return;
-    import('./thumbnail.js').then(
-      ({ paintThumbnail }) => {
-        for (const canvas of canvases) {
-          const photo = this.model.photos.find((p) => p.id === canvas.dataset['photo']);
-          // Not painted is no loss: the name beside it says which photo it is.
-          if (photo) paintThumbnail(canvas, photo.image).catch(() => undefined);
-        }
-      },
-      () => undefined,
-    );
+    list?.paintThumbnails(this.host.renderRoot, this.model.photos);
+  }
+
+  /** The photo list, once its chunk is here. */
+  get list(): List | undefined {
+    return list;
   }
 
   /** A removed form stops decoding; photos already prepared stay in the model. */
@@ -67,11 +73,11 @@ export class PhotosController implements ReactiveController {
     this.model.clearServerError('images');
     let problems: Message[];
     try {
-      const { takePhotos } = await import('./take.js');
+      const [{ takePhotos }] = await Promise.all([import('./take.js'), loadList()]);
       const add = (photo: Photo) => this.model.addPhotos([photo]);
       problems = await takePhotos(files, limit - this.model.photos.length, limit, add, current);
     } catch {
-      // The photo code could not be loaded (offline, or its chunk was not deployed); its own
+      // The photo code or list could not be loaded (offline, or not deployed); its own
       // failures are per file, with their names.
       problems = [(t) => t.photoUnavailable];
     }
