@@ -38,6 +38,7 @@ const WHEN = [
   [/^photos\/prepare/, 'the first photo picked'],
   [/^photos\/list/, 'the first photo picked, or a draft\'s photos brought back (the list and its thumbnails)'],
   [/^form\/prefill-values/, 'a prefill, or a link that prefills'],
+  [/^form\/snapshot/, 'with the draft code or a prefill (taking values into the form)'],
   [/^trusted-workers$/, 'the first photo picked, or the captcha started (the one policy for their workers)'],
   [/^i18n\/en$/, "first touch of an English form (English's messages)"],
   [/^i18n\//, 'at start, for a form in that language'],

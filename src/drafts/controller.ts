@@ -13,6 +13,7 @@ import type { FormModel, Photo, TextField } from '../form/model.js';
 import type { SubmissionSlot } from '../submission/slot.js';
 import { draftMode, PREFIX, storage, type DraftMode } from './storage.js';
 import { loadList } from '../photos/controller.js';
+import { restore, snapshot, type Snapshot } from '../form/snapshot.js';
 /** Drafts of another shape (an older widget's) are dropped, never half-read. */
 const VERSION = 1;
 /** A `local` draft is for a customer who went to find the serial number, not for next month. */
@@ -26,7 +27,7 @@ interface Stored {
   v: typeof VERSION;
   key: string;
   savedAt: number;
-  form: ReturnType<FormModel['snapshot']>;
+  form: Snapshot;
   photos: string[];
   idempotency?: SubmissionSlot['idempotency'];
 }
@@ -201,7 +202,7 @@ export class DraftController implements ReactiveController {
   private restore(): void {
     const data = this.read();
     if (!data) return;
-    const loaded = this.model.load(data.form, this.choices());
+    const loaded = restore(this.model, data.form, this.choices());
     const { idempotency } = data;
     if (typeof idempotency?.key === 'string' && typeof idempotency.fingerprint === 'string') {
       this.submission.idempotency = { key: idempotency.key, fingerprint: idempotency.fingerprint };
@@ -241,7 +242,7 @@ export class DraftController implements ReactiveController {
           v: VERSION,
           key: this.key,
           savedAt: Date.now(),
-          form: model.snapshot(),
+          form: snapshot(model),
           photos: model.photos.map((p) => p.id),
           ...(this.submission.idempotency ? { idempotency: this.submission.idempotency } : {}),
         };

@@ -22,9 +22,10 @@ export class DraftSlot implements ReactiveController {
   private controller?: DraftController;
   /** The draft code, once; a failed load (offline) is asked for again with the next change. */
   private readonly load = lazily(() =>
-    import('./controller.js').then(
+    // With what takes a draft into the model, a chunk it shares with a prefill's code.
+    Promise.all([import('./controller.js'), import('../form/snapshot.js')]).then(
       // Added to a connected host, it starts at once: it reads, and restores, its draft.
-      ({ DraftController }) => {
+      ([{ DraftController }]) => {
         // A draft comes back only into the first render; loaded later, the code saves what is there.
         const restore = !this.host.hasUpdated;
         const drafts = (this.controller = new DraftController(this.host, this.model, this.submission, this.choices, restore));

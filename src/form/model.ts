@@ -6,7 +6,7 @@
  * with the rules; the server's errors and a refused prefill are put in by the code that has
  * them, through `replace()`.
  */
-import { FIELDS, isFieldName, type FieldName } from '../fields.js';
+import { FIELDS, type FieldName } from '../fields.js';
 import type { ImagePayload, RequestIssue } from '../schema.js';
 
 /** The fields whose value is a string the customer types or chooses, in the form's order. */
@@ -20,17 +20,8 @@ export interface Photo {
   image: ImagePayload;
 }
 
-/** What a draft keeps of the form: the values and what the customer did with them. */
-export interface Snapshot {
-  values: Partial<Values>;
-  changed: FieldName[];
-  left: FieldName[];
-}
-
 /** Fields that may be left empty; an empty optional text field is left out of the request. */
 export const OPTIONAL = new Set<FieldName>(['serialNumber', 'details', 'images']);
-/** A stored value longer than this is not the customer's: refuse it rather than render it. */
-const MAX_STORED = 4 * 1024 * 1024;
 
 const empty = (): Values => ({
   marketplace: '',
@@ -158,42 +149,6 @@ export class FormModel {
     return this.changed.has(field) && issue.code === 'too_big' && field !== 'images';
   }
 
-  /**
-   * Takes values back from a snapshot or a prefill (the request's keys), which may be old,
-   * foreign or tampered with: only text fields with string values are taken, `choices` limits
-   * the closed lists, and anything else is ignored. Returns whether anything was taken.
-   */
-  load(data: unknown, choices: Partial<Record<TextField, readonly string[]>> = {}): boolean {
-    if (!isRecord(data)) return false;
-    const source = isRecord(data.values) ? data.values : data;
-    // A field changed back to empty (a site set to "Choose…") is in the list, not the values.
-    const emptied = (field: TextField) => Array.isArray(data.changed) && data.changed.includes(field);
-    const values = { ...this.values };
-    const changed = new Set(this.changed);
-    let taken = false;
-    for (const field of TEXT_FIELDS) {
-      const value = source[field] ?? (emptied(field) ? '' : undefined);
-      if (typeof value !== 'string' || value.length > MAX_STORED) continue;
-      const allowed = choices[field];
-      if (allowed && value && !allowed.includes(value)) continue;
-      values[field] = value;
-      changed.add(field);
-      taken = true;
-    }
-    if (!taken) return false;
-    const left = new Set(this.left);
-    for (const field of Array.isArray(data.left) ? data.left : []) if (isFieldName(field) && changed.has(field)) left.add(field);
-    this.replace({ values, changed, left });
-    return true;
-  }
-
-  /** What a draft keeps: values that differ from empty, and the changed and left fields. */
-  snapshot(): Snapshot {
-    const values: Partial<Values> = {};
-    for (const field of TEXT_FIELDS) if (this.values[field]) values[field] = this.values[field];
-    return { values, changed: [...this.changed], left: [...this.left] };
-  }
-
   /** Puts in what the code that has it worked out: a draft's fields, the server's errors. */
   replace(state: Partial<Pick<FormModel, 'values' | 'changed' | 'left' | 'serverErrors' | 'topErrors'>>): void {
     Object.assign(this, state);
@@ -205,6 +160,3 @@ export class FormModel {
     for (const listener of this.listeners) listener();
   }
 }
-
-export const isRecord = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);

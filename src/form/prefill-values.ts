@@ -4,7 +4,8 @@
  * prefill. No DOM, no Lit.
  */
 import { LIMITS } from '../fields.js';
-import { isRecord, TEXT_FIELDS, type FormModel, type TextField, type Values } from './model.js';
+import { TEXT_FIELDS, type FormModel, type TextField, type Values } from './model.js';
+import { isRecord, restore } from './snapshot.js';
 
 export interface PrefillSettings {
   /** The closed lists a value must come from (the offered purchase sites…). */
@@ -81,7 +82,7 @@ export async function fillIn(
   const { taken, dropped } = takePrefill(prefill, search, model, given, choices);
   const fields = Object.keys(taken) as TextField[];
   if (fields.length) {
-    model.load(taken);
+    restore(model, taken);
     for (const field of fields) given.set(field, taken[field] ?? '');
     await rules()?.catch(() => undefined);
     const wrong = refused(fields);

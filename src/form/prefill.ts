@@ -47,7 +47,9 @@ export class PrefillController implements ReactiveController {
   }
 
   private async take(prefill: unknown, search: string): Promise<void> {
-    const { fillIn } = await import('./prefill-values.js');
+    // What takes values into the model is a chunk it shares with the draft code: asked for at
+    // once, not once this one has been read.
+    const [{ fillIn }] = await Promise.all([import('./prefill-values.js'), import('./snapshot.js')]);
     await fillIn(prefill, search, this.model, this.given, this.settings());
   }
 }

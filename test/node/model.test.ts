@@ -75,37 +75,4 @@ describe('FormModel', () => {
     assert.equal(model.hasInput, false);
     assert.equal(model.changed.size, 0);
   });
-
-  it('loads a snapshot back, a field emptied on purpose included', () => {
-    const model = filled();
-    model.set('marketplace', '');
-    model.leave('email');
-    const copy = new FormModel();
-    assert.equal(copy.load(JSON.parse(JSON.stringify(model.snapshot()))), true);
-    assert.deepEqual(copy.values, model.values);
-    assert.deepEqual([...copy.changed].sort(), [...model.changed].sort());
-    assert.deepEqual([...copy.left], ['email']);
-    assert.equal(copy.marketplace('amazon.com', ['amazon.com']), undefined);
-  });
-
-  it('takes a prefill of request keys, and only what fits', () => {
-    const model = new FormModel();
-    const taken = model.load(
-      { orderId: '123-1234567-1234567', reason: 'bogus', resolution: 'exchange', email: 42, constructor: 'x' },
-      { reason: ['defective', 'other'], resolution: ['refund', 'exchange'] },
-    );
-    assert.equal(taken, true);
-    assert.equal(model.values.orderId, '123-1234567-1234567');
-    assert.equal(model.values.resolution, 'exchange');
-    assert.equal(model.values.reason, '', 'not one of the choices');
-    assert.equal(model.values.email, '', 'not a string');
-  });
-
-  it('ignores what is not a snapshot at all', () => {
-    for (const data of [null, undefined, 'text', 7, [], [{ email: 'a' }], { values: { email: 'x'.repeat(5_000_000) } }, {}]) {
-      const model = new FormModel();
-      assert.equal(model.load(data), false, JSON.stringify(data)?.slice(0, 40));
-      assert.equal(model.hasInput, false);
-    }
-  });
 });

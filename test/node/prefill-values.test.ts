@@ -2,11 +2,12 @@ import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormModel } from '../../src/form/model.js';
 import { unset } from '../../src/form/prefill-values.js';
+import { restore } from '../../src/form/snapshot.js';
 
 describe('unset', () => {
   it('empties fields as if never entered, and tells its listeners once', () => {
     const model = new FormModel();
-    model.load({ orderId: 'not an order', name: 'Jane' });
+    restore(model, { orderId: 'not an order', name: 'Jane' });
     model.leave('orderId');
     let told = 0;
     model.subscribe(() => told++);
