@@ -170,21 +170,16 @@ export const styles = css`
   a {
     color: var(--_accent);
   }
-  .alert,
-  .confirm {
+  .alert {
     padding: 1rem;
     border: 2px solid var(--_error);
     border-radius: var(--_radius);
   }
-  .actions,
-  .confirm {
+  .actions {
     display: flex;
     flex-wrap: wrap;
     gap: 0.75rem;
     align-items: center;
-  }
-  .confirm p {
-    flex-basis: 100%;
   }
   button,
   .button {

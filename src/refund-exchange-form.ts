@@ -103,12 +103,10 @@ export class RefundExchangeForm extends LitElement {
     rules: () => this.rules.load(),
     refused: (fields) => this.rules.refused(fields),
   }));
-  private readonly captcha = new CaptchaSlot(this, () => ({
-    sitekey: this.sitekey,
-    puzzleEndpoint: this.puzzleEndpoint,
-    t: this.t,
-    active: this.interacted,
-  }));
+  private readonly captcha = new CaptchaSlot(
+    this,
+    () => ({ sitekey: this.sitekey, puzzleEndpoint: this.puzzleEndpoint, t: this.t, active: this.interacted }),
+  );
 
   /** URL the request is POSTed to. */
   @property() endpoint?: string;
@@ -301,7 +299,8 @@ export class RefundExchangeForm extends LitElement {
     if (this.busy) return;
     if (!this.model.hasInput) return this.reset();
     this.confirmingReset = true;
-    this.focusLater('.confirm [data-keep]');
+    // The question comes with the rules, which a form with entries has, or is getting.
+    void Promise.resolve(this.rules.load()).then(() => this.focusLater('.confirm [data-keep]'), () => undefined);
   }
 
   private handleConfirmReset(clear: boolean): void {
@@ -391,9 +390,8 @@ export class RefundExchangeForm extends LitElement {
         status: { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.submission.phase as string],
         busy: this.busy,
         unusable: 'problem' in this.target,
-        confirmingReset: this.confirmingReset,
+        question: this.confirmingReset ? this.rules.shows?.resetQuestion(t, (clear) => this.handleConfirmReset(clear)) : nothing,
         onReset: this.handleReset,
-        onConfirmReset: (clear) => this.handleConfirmReset(clear),
       })}
     `;
   }

@@ -2,7 +2,7 @@ import { css } from 'lit';
 
 /**
  * The styles of what shows only once the rules are here: an invalid field, the error summary, the
- * success view. They load with the rules (validation.ts), not with the entry, and are added to
+ * question before Reset, the success view. They load with the rules (validation.ts), not with the entry, and are added to
  * the form's own (adopt) before the render that may need them. The form's custom properties
  * (`--_error`, …) come from its host.
  */
@@ -23,6 +23,19 @@ export const checkedStyles = css`
     padding: 1rem;
     border: 2px solid var(--_error);
     border-radius: var(--_radius);
+  }
+  /* The question before Reset. */
+  .confirm {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.75rem;
+    align-items: center;
+    padding: 1rem;
+    border: 2px solid var(--_error);
+    border-radius: var(--_radius);
+  }
+  .confirm p {
+    flex-basis: 100%;
   }
   .summary ul {
     padding-inline-start: 1.25rem;

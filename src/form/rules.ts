@@ -62,8 +62,11 @@ export class FormRules {
     return { request, issues, messages: validation.messagesFor(issues, translationFor(lang)) };
   }
 
-  /** What only the rules show, once they are here: the error summary, and the styles of errors, the summary and the success view. */
-  get shows(): Pick<Validation, 'summary' | 'checkedStyles'> | undefined {
+  /**
+   * What only a touched form shows, once the rules are here: the error summary, the question
+   * before Reset, and the styles of errors, of both and of the success view.
+   */
+  get shows(): Pick<Validation, 'summary' | 'resetQuestion' | 'checkedStyles'> | undefined {
     return validation;
   }
 

@@ -1,7 +1,6 @@
 /**
  * The form's templates around its fields: the promises above it, the order-ID tip, and the
- * buttons with the Reset question. Views only: they take what they show
- * and call back the element's handlers.
+ * buttons. Views only: they take what they show and call back the element's handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
 import { sentences, type Translation } from '../i18n/index.js';
@@ -43,9 +42,9 @@ export interface ActionsState {
   busy: boolean;
   /** Submit would only show the configuration message. */
   unusable: boolean;
-  confirmingReset: boolean;
+  /** The question before Reset clears anything, while it is asked (reset-question.ts). */
+  question: unknown;
   onReset: () => void;
-  onConfirmReset: (clear: boolean) => void;
 }
 
 /** Submit and Reset, the status line, and the question before Reset clears anything. */
@@ -57,13 +56,5 @@ export function actions(t: Translation, s: ActionsState): TemplateResult {
       <button type="button" part="button reset" aria-disabled=${s.busy} @click=${s.onReset}>${t.reset}</button>
     </div>
     <p class="hint" role="status">${s.status ?? nothing}</p>
-    ${s.confirmingReset
-      ? html`<div class="confirm" role="group" aria-labelledby="confirm-title">
-          <p id="confirm-title">${t.resetConfirm}</p>
-          <button type="button" part="button" @click=${() => s.onConfirmReset(true)}>${t.resetYes}</button>
-          <button type="button" part="button" data-keep @click=${() => s.onConfirmReset(false)}>
-            ${t.resetNo}
-          </button>
-        </div>`
-      : nothing}`;
+    ${s.question}`;
 }

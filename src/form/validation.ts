@@ -1,8 +1,8 @@
 /**
  * What checking the form takes, as one chunk: the rules (zod), the request the values make
  * checked against them (check.ts), the words for their issues, the tidying of order IDs and
- * serial numbers as a field is left, and what only the rules show: the error summary, and the
- * styles of errors and of the success view.
+ * serial numbers as a field is left, and what only a touched form shows: the error summary, the
+ * question before Reset, and the styles of errors, of both and of the success view.
  * The element loads it when a customer first touches a form, so a page that only shows the
  * form never downloads zod.
  */
@@ -16,6 +16,7 @@ export { tidier } from '../normalize.js';
 export { checkRequest } from './check.js';
 export { checkedStyles } from './checked.styles.js';
 export { summary } from './summary.js';
+export { resetQuestion } from './reset-question.js';
 
 type Schema = ReturnType<typeof createRequestSchema>;
 /** Schemas by their options: built once for each form's settings, not on every keystroke. */
