@@ -4,6 +4,9 @@ import { nodeResolve } from '@rollup/plugin-node-resolve';
 import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
+const PRIVATE =
+  /^(handle(Input|Leave|RemovePhoto|Submit|Reset|ConfirmReset|Press|Interaction|CaptchaRetry|StartOver|SummaryLink)|focusLater|clearEntries|renderRest|confirmingReset|interacted|prefiller)$/;
+
 export default {
   input: { 'refund-exchange-form': 'lib/define.js' },
   // The entry needs no exports kept apart; a facade chunk would only add a request.
@@ -19,6 +22,14 @@ export default {
     nodeResolve({ exportConditions: ['production', 'browser'] }),
     // Whitespace in html`` and css`` templates is bytes every customer downloads.
     minifyTemplateLiterals(),
-    terser({ ecma: 2022, module: true, compress: { passes: 2 }, format: { comments: false } }),
+    terser({
+      ecma: 2022,
+      module: true,
+      compress: { passes: 2 },
+      // The element's private members, whose long names TypeScript's `private` leaves in the
+      // output: named here, since a pattern could catch a DOM or library name (handleEvent).
+      mangle: { properties: { regex: PRIVATE } },
+      format: { comments: false },
+    }),
   ],
 };

@@ -344,11 +344,8 @@ export class RefundExchangeForm extends LitElement {
 
   override render(): TemplateResult {
     const t = this.t;
-    const { phase, receipt, done } = this.submission;
-    if (phase === 'sent' && done) {
-      const site = this.limits.name(receipt?.marketplace ?? '', this.tag, t);
-      return done(t, { receipt, site, onCopy: () => void this.submission.copyReference(), onNew: this.handleStartOver });
-    }
+    const { sent } = this.submission;
+    if (sent) return sent.view(t, (id) => this.limits.name(id, this.tag, t), this.handleStartOver);
     const c = fields.context(t, this.model, this.rules.problems(), this.lock, this.handleInput);
     const marketplace = this.context.marketplace;
     return html`

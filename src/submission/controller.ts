@@ -5,7 +5,7 @@
  * element only asks what to show. Sending code: it loads with send.ts and the success view
  * (sending.ts) on a form's first interaction, and SubmissionSlot answers for it until then.
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
 import {
   RefundExchangeErrorEvent,
   RefundExchangeSubmitEvent,
@@ -13,7 +13,7 @@ import {
   type FieldError,
 } from '../events.js';
 import type { FormModel } from '../form/model.js';
-import { sentences, type Message } from '../i18n/index.js';
+import { sentences, type Message, type Translation } from '../i18n/index.js';
 import type { RefundExchangeRequest } from '../schema.js';
 import { newIdempotencyKey, send, type SendResult } from './send.js';
 import { showServerErrors } from './server-errors.js';
@@ -84,8 +84,6 @@ export class SubmissionController implements ReactiveController {
   failure?: Message;
   /** Once sent: what the endpoint took, and its reference. */
   receipt?: Receipt;
-  /** The success view. */
-  readonly done = done;
 
   private sending?: AbortController;
 
@@ -195,6 +193,12 @@ export class SubmissionController implements ReactiveController {
   }
 
   /** Puts the reference on the clipboard for the customer, and says whether it worked. */
+  /** The success view, once sent; `site` names a purchase site as the form's list did. */
+  view(t: Translation, site: (id: string) => string, onNew: () => void): TemplateResult {
+    const { receipt } = this;
+    return done(t, { receipt, site: site(receipt?.marketplace ?? ''), onCopy: () => void this.copyReference(), onNew });
+  }
+
   async copyReference(): Promise<void> {
     const { receipt } = this;
     if (!receipt) return;

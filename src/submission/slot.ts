@@ -48,12 +48,9 @@ export class SubmissionSlot {
     return this.unreachable ?? this.controller?.failure;
   }
 
-  get receipt(): SubmissionController['receipt'] {
-    return this.controller?.receipt;
-  }
-
-  get done(): SubmissionController['done'] | undefined {
-    return this.controller?.done;
+  /** The sending code, once it has sent: it shows the success view. */
+  get sent(): SubmissionController | undefined {
+    return this.controller?.phase === 'sent' ? this.controller : undefined;
   }
 
   /** Checks, waits for the captcha, asks the host, sends, and tells the outcome. */
@@ -87,10 +84,5 @@ export class SubmissionSlot {
     this.unreachable = undefined;
     this.idempotency = undefined;
     this.controller?.reset();
-  }
-
-  /** Puts the reference on the clipboard for the customer, and says whether it worked. */
-  copyReference(): Promise<void> | undefined {
-    return this.controller?.copyReference();
   }
 }
