@@ -95,5 +95,31 @@ describe('dist/refund-exchange-form.js', () => {
     expect($(el, '[role=status]').textContent).to.contain(`Your reference: ${detail.reference}`);
     const [request] = await received(name);
     expect(JSON.parse(request!.body)).to.include({ orderId: '123-1234567-1234567', locale: 'en-US' });
+    // Start over, from the quiet button: an empty form, its first field focused.
+    $(el, '[part~=new]').click();
+    await until(() => el.shadowRoot!.activeElement?.id === 'marketplace');
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('');
+  });
+
+  // The build renames the element's private members (rollup.config.mjs): each handler, driven.
+  it('asks before Reset clears, and a summary link takes the customer to the field', async () => {
+    const el = await fixture<RefundExchangeForm>(
+      html`<refund-exchange-form lang="en" endpoint="/receiver/x"></refund-exchange-form>`,
+    );
+    focus(el, '#name');
+    await type('Jane');
+    $(el, '[part~=reset]').click();
+    const keep = await until(() => el.shadowRoot!.querySelector<HTMLElement>('.confirm [data-keep]') ?? undefined);
+    await until(() => el.shadowRoot!.activeElement === keep);
+    keep.click();
+    await until(() => el.shadowRoot!.activeElement === $(el, '[part~=reset]'));
+    expect($<HTMLInputElement>(el, '#name').value).to.equal('Jane');
+    $(el, '[part~=submit]').click();
+    const link = await until(() => el.shadowRoot!.querySelector<HTMLElement>('[part=summary] a[href="#email"]') ?? undefined);
+    link.click();
+    await until(() => el.shadowRoot!.activeElement?.id === 'email');
+    $(el, '[part~=reset]').click();
+    (await until(() => el.shadowRoot!.querySelector<HTMLElement>('.confirm button:not([data-keep])') ?? undefined)).click();
+    await until(() => $<HTMLInputElement>(el, '#name').value === '');
   });
 });
