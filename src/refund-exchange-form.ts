@@ -14,7 +14,8 @@ import { DraftSlot } from './drafts/slot.js';
 import type { DraftMode } from './drafts/storage.js';
 import { FormModel, type TextField } from './form/model.js';
 import type { RequestContext } from './form/check.js';
-import { PrefillController, type Prefill } from './form/prefill.js';
+import type { Prefill } from './form/prefill.js';
+import { PrefillSlot } from './form/prefill-slot.js';
 import { FormRules } from './form/rules.js';
 import { PressController } from './form/press.js';
 import { FormStart, nextTask } from './form/start.js';
@@ -98,7 +99,7 @@ export class RefundExchangeForm extends LitElement {
     () => ({ options: this.limits.options(!!this.sitekey), context: this.context, lang: this.tag }),
     () => this.requestUpdate(),
   );
-  private readonly prefiller = new PrefillController(this, this.model, () => ({
+  private readonly prefiller = new PrefillSlot(this, this.model, () => ({
     choices: this.choices(),
     rules: () => this.rules.load(),
     refused: (fields) => this.rules.refused(fields),
@@ -197,8 +198,7 @@ export class RefundExchangeForm extends LitElement {
       this.limits.update(this);
       this.tag = this.language.tag;
       this.prefiller.apply();
-      // A prefill that could not be taken (its chunk did not load) leaves the form as it is.
-      await this.prefiller.ready.catch(() => undefined);
+      await this.prefiller.ready;
       if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
     }
     await this.language.ready(this.start.shown || this.model.hasInput);
