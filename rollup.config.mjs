@@ -15,7 +15,7 @@ export default {
     dir: 'dist',
     format: 'es',
     entryFileNames: '[name].js',
-    chunkFileNames: 'chunks/[name]-[hash].js',
+    chunkFileNames: 'chunks/[hash:6].js',
     sourcemap: true,
   },
   plugins: [

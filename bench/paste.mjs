@@ -32,6 +32,7 @@
 /* global window, document, customElements, addEventListener, requestAnimationFrame */
 
 import { median, row, spread, SPREAD_HEAD } from './stats.mjs';
+import { lazyChunks } from './weight.mjs';
 
 const KEYS = Number(process.env.BENCH_KEYS ?? 3);
 export const CONTROL_REPS = Number(process.env.BENCH_CONTROL_REPS ?? 3);
@@ -129,7 +130,8 @@ export async function pasteRepetition(browser, origin, kind, rate, text) {
       // The first focus loads the rules and the sending code; typing is measured with them.
       await page.waitForNetworkIdle({ idleTime: 100 });
       const loaded = await page.evaluate(() => performance.getEntriesByType('resource').map((e) => e.name));
-      if (!loaded.some((name) => /\/chunks\/validation-[\w-]+\.js$/.test(name))) {
+      const rules = (await lazyChunks()).find((chunk) => chunk.modules.includes('form/validation')).name;
+      if (!loaded.some((name) => name.endsWith(`/chunks/${rules}`))) {
         throw new Error(`the rules did not load on focus (loaded: ${loaded.join(' ')})`);
       }
     }

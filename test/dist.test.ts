@@ -8,16 +8,32 @@ import type { RefundExchangeSuccessEvent } from '../src/events.js';
 import { $, fillValid, focus, press, received, type, uniqueName, until } from './helpers.js';
 
 const load = (query = '') => import(/* @vite-ignore */ `/dist/refund-exchange-form.js${query}`);
+/** The project's modules each chunk fetched so far holds, by its source map (chunks are named by their hash alone). */
+const maps = new Map<string, Promise<string[]>>();
+const modulesOf = (url: string) => {
+  let modules = maps.get(url);
+  if (!modules) {
+    modules = fetch(`${url}.map`)
+      .then((response) => response.json() as Promise<{ sources: string[] }>)
+      .then(({ sources }) => sources.filter((s) => s.includes('/lib/')).map((s) => s.replace(/^.*\/lib\/|\.js$/g, '')));
+    maps.set(url, modules);
+  }
+  return modules;
+};
 /**
- * The chunks fetched so far, by name (before the 8-character hash): `en` is English's messages,
- * `controller` the draft code (the captcha's chunk has that name too, but no form here has one).
+ * The chunks fetched so far, each by the module it is loaded for: `i18n/en` is English's
+ * messages, `drafts/controller` the draft code.
  */
-const fetched = () =>
-  performance
+const fetched = async () => {
+  const urls = performance
     .getEntriesByType('resource')
-    .map((entry) => /\/dist\/chunks\/([\w-]+)-[\w-]{8}\.js$/.exec(entry.name)?.[1])
-    .filter(Boolean)
-    .sort();
+    .map((entry) => entry.name)
+    .filter((name) => /\/dist\/chunks\/[\w-]+\.js$/.test(name));
+  const named = await Promise.all(urls.map(async (url) => (await modulesOf(url)).find((m) => LOADED_FOR.includes(m)) ?? url));
+  return named.sort();
+};
+/** The modules our chunks are loaded for. */
+const LOADED_FOR = ['i18n/fr', 'i18n/en', 'channels', 'drafts/controller', 'submission/controller', 'form/snapshot', 'form/validation'];
 
 describe('dist/refund-exchange-form.js', () => {
   before(() => load());
@@ -35,12 +51,19 @@ describe('dist/refund-exchange-form.js', () => {
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
     // Only its language, which the first render waits for.
-    expect(fetched()).to.deep.equal(['fr']);
+    expect(await fetched()).to.deep.equal(['i18n/fr']);
     focus(el, '#email');
-    await until(() => fetched().length === 6);
+    await until(async () => (await fetched()).length === 6);
     await new Promise((resolve) => setTimeout(resolve, 300));
     // The draft code comes with what takes a draft into the form (snapshot).
-    expect(fetched()).to.deep.equal(['channels', 'controller', 'fr', 'sending', 'snapshot', 'validation']);
+    expect(await fetched()).to.deep.equal([
+      'channels',
+      'drafts/controller',
+      'form/snapshot',
+      'form/validation',
+      'i18n/fr',
+      'submission/controller',
+    ]);
     // The rules' chunk brings the styles of what only they show: an invalid field's border.
     await type('jane@');
     await press('Tab');
@@ -59,12 +82,12 @@ describe('dist/refund-exchange-form.js', () => {
       html`<refund-exchange-form lang="en" endpoint="/receiver/x"></refund-exchange-form>`,
     );
     await new Promise((resolve) => setTimeout(resolve, 300));
-    expect(fetched()).not.to.include('en');
+    expect(await fetched()).not.to.include('i18n/en');
     // The first view is whole without them.
     expect($(el, 'label[for=email]').textContent).to.contain('Email address');
     expect(el.shadowRoot!.textContent).not.to.contain('undefined');
     focus(el, '#email');
-    await until(() => fetched().includes('en'));
+    await until(async () => (await fetched()).includes('i18n/en'));
     // The messages are there when a field is left wrong.
     await type('jane@');
     await press('Tab');
