@@ -40,6 +40,7 @@ const WHEN = [
   [/^form\/prefill-values/, 'a prefill, or a link that prefills'],
   [/^form\/snapshot/, 'with the draft code or a prefill (taking values into the form)'],
   [/^trusted-workers$/, 'the first photo picked, or the captcha started (the one policy for their workers)'],
+  [/^submission\/endpoint-problem/, 'a page whose endpoint the form refuses (the console\'s words for why)'],
   [/^i18n\/en$/, "first touch of an English form (English's messages)"],
   [/^i18n\//, 'at start, for a form in that language'],
 ];

@@ -1,6 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { checkEndpoint, recheckEndpoint } from '../../src/submission/endpoint.js';
+import { explain } from '../../src/submission/endpoint-problem.js';
 
 const SHOP = 'https://shop.example.com/help/returns.html';
 const LOCAL_PAGE = 'http://localhost:8000/demo/';
@@ -10,8 +11,9 @@ const accepts = (value: string, base: string, url: string) => assert.deepEqual(c
 function refuses(value: string | null | undefined, base: string, words: RegExp) {
   const result = checkEndpoint(value, base);
   assert.ok('problem' in result, `expected a problem for ${String(value)}, got ${JSON.stringify(result)}`);
-  assert.match(result.problem, /^the "endpoint" attribute /);
-  assert.match(result.problem, words);
+  const said = explain(result.problem);
+  assert.match(said, /^the "endpoint" attribute /);
+  assert.match(said, words);
 }
 
 describe('checkEndpoint: accepted', () => {
@@ -92,7 +94,7 @@ describe('checkEndpoint: refused', () => {
 });
 
 describe('recheckEndpoint', () => {
-  it('logs a problem once, when it appears or changes, and nothing for a usable endpoint', () => {
+  it('logs a problem once, when it appears or changes, and nothing for a usable endpoint', async () => {
     const logged: unknown[] = [];
     const error = console.error;
     console.error = (...args: unknown[]) => logged.push(args.join(' '));
@@ -103,6 +105,8 @@ describe('recheckEndpoint', () => {
       target = recheckEndpoint(target, '/api/returns', SHOP);
       assert.deepEqual(target, { url: 'https://shop.example.com/api/returns' });
       recheckEndpoint(target, '/api/returns', SHOP);
+      // Said once its words have loaded.
+      await new Promise((resolve) => setTimeout(resolve, 200));
     } finally {
       console.error = error;
     }
