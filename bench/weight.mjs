@@ -30,6 +30,7 @@ export async function weigh(urls) {
 const WHEN = [
   [/^schema$/, 'first focus or press in the form (the rules)'],
   [/^channels$/, 'at start for a form with channels, else with the rules (first focus or press)'],
+  [/^submission\/endpoint-problem/, 'a page whose endpoint the form refuses (the console\'s words for why)'],
   [/^submission\//, 'first focus or press in the form'],
   [/^drafts\/controller/, 'first focus or change, or at start when this page holds a draft'],
   [/^drafts\/photo-store/, 'a draft with photos is saved or restored'],
@@ -40,7 +41,6 @@ const WHEN = [
   [/^form\/prefill-values/, 'a prefill, or a link that prefills'],
   [/^form\/snapshot/, 'with the draft code or a prefill (taking values into the form)'],
   [/^trusted-workers$/, 'the first photo picked, or the captcha started (the one policy for their workers)'],
-  [/^submission\/endpoint-problem/, 'a page whose endpoint the form refuses (the console\'s words for why)'],
   [/^i18n\/en$/, "first touch of an English form (English's messages)"],
   [/^i18n\//, 'at start, for a form in that language'],
 ];
