@@ -17,7 +17,7 @@ export type MarketplaceId = (typeof MARKETPLACE_IDS)[number];
  * The name a customer knows the site by: "Amazon.de"; the one site without a country in its
  * name is `com`, which names it in the customer's language: "Amazon.com (États-Unis)".
  */
-export const marketplaceName = (id: MarketplaceId, com = 'Amazon.com\u00a0(US)'): string =>
+export const marketplaceName = (id: MarketplaceId, com: string): string =>
   id === 'amazon.com' ? com : `A${id.slice(1)}`;
 
 /** Every Amazon marketplace writes order IDs as 3-7-7 digits. */

@@ -4,7 +4,7 @@
  * refused; the list that shows them (list.ts) loads with that code, or with a draft's photos.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import type { FormModel, Photo } from '../form/model.js';
+import type { FormModel } from '../form/model.js';
 import type { Message } from '../i18n/index.js';
 import { lazily } from '../lazy.js';
 import { adopt } from '../refund-exchange-form.styles.js';
@@ -74,8 +74,7 @@ export class PhotosController implements ReactiveController {
     let problems: Message[];
     try {
       const [{ takePhotos }] = await Promise.all([import('./take.js'), loadList()]);
-      const add = (photo: Photo) => this.model.addPhotos([photo]);
-      problems = await takePhotos(files, limit - this.model.photos.length, limit, add, current);
+      problems = await takePhotos(files, this.model, limit, current);
     } catch {
       // The photo code or list could not be loaded (offline, or not deployed); its own
       // failures are per file, with their names.

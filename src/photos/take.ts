@@ -2,7 +2,7 @@
  * What a pick of files adds: each photo prepared in turn, as many as there is room for, and a
  * message for each file refused. Loaded with the photo code (prepare.ts) on the first pick.
  */
-import type { Photo } from '../form/model.js';
+import type { FormModel } from '../form/model.js';
 import type { Message } from '../i18n/index.js';
 import { headProblem, preparePhoto, type PhotoProblem } from './prepare.js';
 
@@ -18,23 +18,17 @@ const TERMS = {
 const photoId = (): string => Math.random().toString(36).slice(2) + Date.now().toString(36);
 
 /**
- * Prepares `files` in order, the first `room` of them, giving each photo to `add` once it is
- * ready; stops as soon as `current()` is false (the form was reset meanwhile). Resolves with why
- * the others were not taken.
+ * Prepares `files` in order, as many as `model` has room for under `limit`, adding each photo
+ * once it is ready; stops as soon as `current()` is false (the form was reset meanwhile).
+ * Resolves with why the others were not taken.
  */
-export async function takePhotos(
-  files: File[],
-  room: number,
-  limit: number,
-  add: (photo: Photo) => void,
-  current: () => boolean,
-): Promise<Message[]> {
+export async function takePhotos(files: File[], model: FormModel, limit: number, current: () => boolean): Promise<Message[]> {
   const problems: Message[] = [];
-  const taken = Math.max(room, 0);
+  const taken = Math.max(limit - model.photos.length, 0);
   for (const file of files.slice(0, taken)) {
     const result = await preparePhoto(file);
     if (!current()) return problems;
-    if (result.ok) add({ id: photoId(), image: result.image });
+    if (result.ok) model.addPhotos([{ id: photoId(), image: result.image }]);
     else problems.push((t) => t[TERMS[result.problem]](file.name));
   }
   // Each file there was no room for, by name: its own problem if it has one (a HEIC would not go
