@@ -1,8 +1,9 @@
 /** German (Germany): Sie-form, as on the brand's German storefront; Amazon.de wording. */
 import type { Translation } from './en.js';
-import { AMAZON_EXAMPLE, counting } from './typography.js';
+import { AMAZON_EXAMPLE, counting, type Counts } from './typography.js';
 
-const { number, count } = counting('de-DE');
+export const counts: Counts = { one: (n) => n === 1, group: '.' };
+const { number, count } = counting('de-DE', counts);
 const photos = (n: number) => count(n, 'Foto', 'Fotos');
 
 const de: Translation = {

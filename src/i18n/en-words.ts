@@ -3,10 +3,11 @@
  * shows before the customer first interacts. They come with the entry; the messages (en.ts)
  * load on the first interaction, so the entry carries no word it may never show.
  */
-import { AMAZON_EXAMPLE, counting } from './typography.js';
+import { AMAZON_EXAMPLE, counting, type Counts } from './typography.js';
 
 /** English's number format and plurals, which its messages (en.ts) use too. */
-export const { number, count } = counting('en-US');
+export const counts: Counts = { one: (n) => n === 1, group: ',' };
+export const { number, count } = counting('en-US', counts);
 export const photos = (n: number) => count(n, 'photo', 'photos');
 
 export const words = {

@@ -1,8 +1,9 @@
 /** Spanish (Spain): usted-form, as on the brand's Spanish storefront; Amazon.es wording for Amazon features. */
 import type { Translation } from './en.js';
-import { AMAZON_EXAMPLE, counting } from './typography.js';
+import { AMAZON_EXAMPLE, counting, type Counts } from './typography.js';
 
-const { number, count } = counting('es-ES', 'de');
+export const counts: Counts = { one: (n) => n === 1, group: '', manyOf: 'de' };
+const { number, count } = counting('es-ES', counts);
 const photos = (n: number) => count(n, 'foto', 'fotos');
 
 const es: Translation = {

@@ -5,9 +5,10 @@
  */
 import fr from './fr.js';
 import type { Translation } from './en.js';
-import { counting } from './typography.js';
+import { counting, type Counts } from './typography.js';
 
-const { number, count } = counting('fr-CA');
+export const counts: Counts = { one: (n) => n < 2, group: '\u00a0' };
+const { number, count } = counting('fr-CA', counts);
 const photos = (n: number) => count(n, 'photo', 'photos');
 
 const frCA: Translation = {

@@ -3,9 +3,10 @@
  * (U+202F) before ; ? ! and a no-break space (U+00A0) before : and inside « ».
  */
 import type { Translation } from './en.js';
-import { AMAZON_EXAMPLE, counting } from './typography.js';
+import { AMAZON_EXAMPLE, counting, type Counts } from './typography.js';
 
-const { number, count } = counting('fr-FR');
+export const counts: Counts = { one: (n) => n < 2, group: '\u202f' };
+const { number, count } = counting('fr-FR', counts);
 const photos = (n: number) => count(n, 'photo', 'photos');
 
 const fr: Translation = {

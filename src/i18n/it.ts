@@ -4,9 +4,10 @@
  * ("Invia", "Rimuovi"), which read as neutral commands rather than as "tu".
  */
 import type { Translation } from './en.js';
-import { AMAZON_EXAMPLE, counting } from './typography.js';
+import { AMAZON_EXAMPLE, counting, type Counts } from './typography.js';
 
-const { number, count } = counting('it-IT', 'di');
+export const counts: Counts = { one: (n) => n === 1, group: '', manyOf: 'di' };
+const { number, count } = counting('it-IT', counts);
 const photos = (n: number) => count(n, 'foto', 'foto');
 
 const it: Translation = {

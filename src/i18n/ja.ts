@@ -1,8 +1,9 @@
 /** Japanese (Japan): です・ます, worded like Amazon.co.jp's own help pages. No plural forms. */
 import type { Translation } from './en.js';
-import { AMAZON_EXAMPLE, numbers } from './typography.js';
+import { AMAZON_EXAMPLE, counting, type Counts } from './typography.js';
 
-const number = numbers('ja-JP');
+export const counts: Counts = { one: () => false, group: ',' };
+const { number } = counting('ja-JP', counts);
 
 const ja: Translation = {
   locale: 'ja-JP',

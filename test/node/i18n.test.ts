@@ -1,18 +1,19 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { en, type Translation } from '../../src/i18n/en.js';
+import { counts as enCounts } from '../../src/i18n/en-words.js';
 import enGB from '../../src/i18n/en-GB.js';
 import enCA from '../../src/i18n/en-CA.js';
-import fr from '../../src/i18n/fr.js';
-import frCA from '../../src/i18n/fr-CA.js';
-import de from '../../src/i18n/de.js';
-import es from '../../src/i18n/es.js';
-import it_ from '../../src/i18n/it.js';
-import ja from '../../src/i18n/ja.js';
+import fr, { counts as frCounts } from '../../src/i18n/fr.js';
+import frCA, { counts as frCACounts } from '../../src/i18n/fr-CA.js';
+import de, { counts as deCounts } from '../../src/i18n/de.js';
+import es, { counts as esCounts } from '../../src/i18n/es.js';
+import it_, { counts as itCounts } from '../../src/i18n/it.js';
+import ja, { counts as jaCounts } from '../../src/i18n/ja.js';
 import { supportedLocale } from '../../src/i18n/index.js';
 import { captchaTexts } from '../../src/captcha/language.js';
 import { GLOSSARIES, type Concept } from '../../src/i18n/glossary.js';
-import { AMAZON_EXAMPLE, counting, nobreak, numbers } from '../../src/i18n/typography.js';
+import { AMAZON_EXAMPLE, counting, nobreak, numbers, type Counts } from '../../src/i18n/typography.js';
 
 const others: Record<string, Translation> = { fr, 'fr-CA': frCA, de, es, it: it_, ja };
 const all: Record<string, Translation> = { en, 'en-GB': enGB, 'en-CA': enCA, ...others };
@@ -181,25 +182,48 @@ describe('glossaries', () => {
   });
 });
 
+/**
+ * Each dictionary's locale with the counts it writes with (English's serve en-GB and en-CA,
+ * whose number terms are English's), and a locale without any: Intl alone.
+ */
+const COUNTS: [string, Counts | undefined][] = [
+  ['en-US', enCounts],
+  ['en-GB', enCounts],
+  ['en-CA', enCounts],
+  ['fr-FR', frCounts],
+  ['fr-CA', frCACounts],
+  ['de-DE', deCounts],
+  ['es-ES', esCounts],
+  ['it-IT', itCounts],
+  ['ja-JP', jaCounts],
+  ['sv-SE', undefined],
+];
+
 describe('typography', () => {
+  it('knows the locale of every dictionary', () => {
+    assert.deepEqual(
+      [...new Set(Object.values(all).map((t) => t.locale))].sort(),
+      COUNTS.map(([locale]) => locale).filter((l) => l !== 'sv-SE').sort(),
+    );
+  });
+
   it('writes numbers exactly as Intl.NumberFormat does, in the locale of every dictionary', () => {
     const samples = [...Array.from({ length: 12_001 }, (_, n) => n), 99_999, 1_000_000, 1234.5, -3, 0.25];
-    for (const locale of new Set([...Object.values(all).map((t) => t.locale), 'en-US', 'sv-SE'])) {
+    for (const [locale, counts] of COUNTS) {
       const intl = new Intl.NumberFormat(locale).format;
-      const number = numbers(locale);
+      const number = numbers(locale, counts?.group);
       for (const n of samples) assert.equal(number(n), intl(n), `${locale} ${n}`);
     }
   });
 
   it('chooses the noun exactly as Intl.PluralRules does, in the locale of every dictionary', () => {
     const samples = [...Array.from({ length: 12_001 }, (_, n) => n), 1_000_000, 2_000_000, 1.5, 0.5, -1];
-    for (const locale of new Set([...Object.values(all).map((t) => t.locale), 'en-US', 'sv-SE'])) {
+    for (const [locale, counts] of COUNTS) {
       const rules = new Intl.PluralRules(locale);
-      const number = numbers(locale);
-      const { count } = counting(locale, 'of');
+      const { number, count } = counting(locale, counts);
       for (const n of samples) {
         const form = rules.select(n);
-        const noun = form === 'one' ? 'one' : form === 'many' ? 'of other' : 'other';
+        const noun = form === 'one' ? 'one' : form === 'many' && counts?.manyOf ? `${counts.manyOf} other` : 'other';
         assert.equal(count(n, 'one', 'other'), `${number(n)}\u00a0${noun}`, `${locale} ${n}`);
       }
     }
