@@ -42,22 +42,6 @@ export const styles = css`
     display: grid;
     gap: var(--rxf-gap, 1.25rem);
   }
-  /* The host's font rarely has Japanese glyphs; these do, on every common system. */
-  :lang(ja) {
-    font-family: var(
-      --rxf-font-ja,
-      'Hiragino Sans',
-      'Hiragino Kaku Gothic ProN',
-      'Yu Gothic UI',
-      'Yu Gothic',
-      Meiryo,
-      'Noto Sans CJK JP',
-      'Noto Sans JP',
-      sans-serif
-    );
-    line-break: strict;
-    word-break: auto-phrase;
-  }
   .policies {
     display: flex;
     flex-wrap: wrap;

@@ -102,7 +102,7 @@ export class RefundExchangeForm extends LitElement {
   private readonly prefiller = new PrefillSlot(this, this.model, () => ({
     choices: this.choices(),
     rules: () => this.rules.load(),
-    refused: (fields) => this.rules.refused(fields),
+    issues: () => this.rules.problems().issues,
   }));
   private readonly captcha = new CaptchaSlot(
     this,

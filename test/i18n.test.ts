@@ -188,6 +188,8 @@ describe('refund-exchange-form in every language', () => {
 
   it('accepts a Japanese keyboard’s full-width order ID and serial number', async () => {
     const el = await inPage(html`<refund-exchange-form lang="ja" endpoint="/x"></refund-exchange-form>`);
+    // Japanese's font stack, which loads with its dictionary, from the first render.
+    expect(getComputedStyle($(el, 'form')).fontFamily).to.contain('Hiragino Sans');
     await fillValid(el);
     for (const [field, value] of [
       ['orderId', '３０２－１２３４５６７－１２３４５６７'],

@@ -4,15 +4,16 @@
  * prefill. No DOM, no Lit.
  */
 import { LIMITS } from '../fields.js';
+import type { FieldIssues } from './check.js';
 import { TEXT_FIELDS, type FormModel, type TextField, type Values } from './model.js';
 import { isRecord, restore } from './snapshot.js';
 
 export interface PrefillSettings {
   /** The closed lists a value must come from (the offered purchase sites…). */
   choices: Partial<Record<TextField, readonly string[]>>;
-  /** Loads the rules; then `refused()` names the fields whose values they refuse. */
+  /** Loads the rules; then `issues()` has each field's first problem by the rules. */
   rules: () => Promise<unknown> | undefined;
-  refused: (fields: readonly TextField[]) => TextField[];
+  issues: () => FieldIssues;
 }
 
 /** Query parameter → field: short, readable names for links in emails and shop pages. */
@@ -77,7 +78,7 @@ export async function fillIn(
   search: string,
   model: FormModel,
   given: Map<TextField, string>,
-  { choices, rules, refused }: PrefillSettings,
+  { choices, rules, issues }: PrefillSettings,
 ): Promise<void> {
   const { taken, dropped } = takePrefill(prefill, search, model, given, choices);
   const fields = Object.keys(taken) as TextField[];
@@ -85,7 +86,8 @@ export async function fillIn(
     restore(model, taken);
     for (const field of fields) given.set(field, taken[field] ?? '');
     await rules()?.catch(() => undefined);
-    const wrong = refused(fields);
+    const found = issues();
+    const wrong = fields.filter((field) => found[field]);
     unset(model, wrong);
     for (const field of wrong) given.delete(field);
     dropped.push(...wrong);

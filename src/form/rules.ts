@@ -75,12 +75,6 @@ export class FormRules {
     return validation?.tidier(field, channel);
   }
 
-  /** Those of `fields` whose values the rules refuse; none while the rules have not loaded. */
-  refused<F extends FieldName>(fields: readonly F[]): F[] {
-    const { issues } = this.problems();
-    return fields.filter((field) => issues[field]);
-  }
-
   /** Whether the entries pass, the captcha (which solves itself) aside. False while the rules load, which this starts. */
   valid(): boolean {
     const loading = this.load();

@@ -1,13 +1,19 @@
 /**
  * The language a form speaks: its own `lang`, else the closest ancestor's, else the browser's,
- * with the dictionary loaded before a render needs it, and a re-render whenever a `lang` changes
- * anywhere above the form (one observer for all forms on the page).
+ * with the dictionary (and Japanese's styles) loaded before a render needs it, and a re-render
+ * whenever a `lang` changes anywhere above the form (one observer for all forms on the page).
  */
-import type { ReactiveController, ReactiveControllerHost } from 'lit';
-import { loadMessages, loadTranslation } from './index.js';
+import type { CSSResult, ReactiveController, ReactiveControllerHost } from 'lit';
+import { loadMessages, loadTranslation, supportedLocale } from './index.js';
 import { resolveLang } from './resolve.js';
+import { lazily } from '../lazy.js';
+import { adopt } from '../refund-exchange-form.styles.js';
 
-type Host = ReactiveControllerHost & HTMLElement;
+type Host = ReactiveControllerHost & HTMLElement & { renderRoot: HTMLElement | DocumentFragment };
+
+/** Japanese's font stack and line breaking (ja.styles.ts), loaded with its dictionary. */
+let japanese: CSSResult | undefined;
+const loadJapanese = lazily(() => import('./ja.styles.js').then((module) => (japanese = module.japanese)));
 
 const watching = new Set<Host>();
 let observer: MutationObserver | undefined;
@@ -21,6 +27,11 @@ export class LanguageController implements ReactiveController {
     watching.add(this.host);
     observer ??= new MutationObserver(() => watching.forEach((host) => host.requestUpdate()));
     observer.observe(document.documentElement, { subtree: true, attributeFilter: ['lang'] });
+  }
+
+  /** A language's own styles, once one the form spoke has them. */
+  hostUpdate(): void {
+    adopt(this.host.renderRoot as ShadowRoot, japanese);
   }
 
   hostDisconnected(): void {
@@ -45,7 +56,8 @@ export class LanguageController implements ReactiveController {
   async ready(messages: boolean): Promise<void> {
     for (let lang = ''; lang !== this.tag; ) {
       lang = this.tag;
-      await loadTranslation(lang);
+      // Styles that could not load leave the host's font, which may still have the glyphs.
+      await Promise.all([loadTranslation(lang), supportedLocale(lang) === 'ja' && loadJapanese().catch(() => undefined)]);
       if (messages) await loadMessages(lang);
     }
   }
