@@ -23,17 +23,7 @@ export interface Photo {
 /** Fields that may be left empty; an empty optional text field is left out of the request. */
 export const OPTIONAL = new Set<FieldName>(['serialNumber', 'details', 'images']);
 
-const empty = (): Values => ({
-  marketplace: '',
-  email: '',
-  name: '',
-  orderId: '',
-  productName: '',
-  resolution: '',
-  reason: '',
-  serialNumber: '',
-  details: '',
-});
+const empty = (): Values => Object.fromEntries(TEXT_FIELDS.map((field) => [field, ''])) as Values;
 
 export const isTextField = (key: unknown): key is TextField => (TEXT_FIELDS as readonly unknown[]).includes(key);
 
