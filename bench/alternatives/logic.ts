@@ -10,7 +10,7 @@
  */
 import { LitElement } from 'lit';
 import { FIELDS, LIMITS, REASONS, chars, type FieldName } from '../../src/fields.js';
-import { checkRequest, type Checked } from '../../src/form/check.js';
+import { checkRequest, due, type Checked } from '../../src/form/check.js';
 import { firstPresent } from '../../src/form/focus.js';
 import { FormModel, isOptional, isTextField } from '../../src/form/model.js';
 import { en } from '../../src/i18n/en.js';
@@ -121,7 +121,7 @@ export class RequestForm {
     const shown: Partial<Record<FieldName, string>> = {};
     for (const field of FIELDS) {
       const issue = issues[field];
-      if (issue && this.model.shows(field, issue)) shown[field] = issueMessage(issue, t);
+      if (issue && due(this.model, field, issue)) shown[field] = issueMessage(issue, t);
     }
     // Photos are counted, not prepared: the rules' count, with their message.
     if (this.files.length > MAX_PHOTOS) shown.images = t.errImages(MAX_PHOTOS);

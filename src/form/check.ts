@@ -9,6 +9,16 @@ import { OPTIONAL, TEXT_FIELDS, type FormModel } from './model.js';
 /** The first issue of each field, as the schema reported it. */
 export type FieldIssues = Partial<Record<FieldName, RequestIssue>>;
 
+/**
+ * Whether `field`'s problem is for the customer to see now: after a submit, once the field was
+ * changed and left, or at once when it is too long (they should stop typing, not finish).
+ */
+export function due(model: FormModel, field: FieldName, issue: RequestIssue | undefined): boolean {
+  if (!issue) return false;
+  if (model.submitted || (model.changed.has(field) && model.left.has(field))) return true;
+  return model.changed.has(field) && issue.code === 'too_big' && field !== 'images';
+}
+
 /** What the form adds to the values to make a request. */
 export interface RequestContext {
   locale: string;

@@ -7,7 +7,7 @@
  * them, through `replace()`.
  */
 import { FIELDS, type FieldName } from '../fields.js';
-import type { ImagePayload, RequestIssue } from '../schema.js';
+import type { ImagePayload } from '../schema.js';
 
 /** The fields whose value is a string the customer types or chooses, in the form's order. */
 export type TextField = Exclude<FieldName, 'images' | 'captcha'>;
@@ -127,16 +127,6 @@ export class FormModel {
   /** Whether the customer entered anything worth asking about before it is cleared. */
   get hasInput(): boolean {
     return this.photos.length > 0 || TEXT_FIELDS.some((k) => k !== 'marketplace' && this.values[k].trim());
-  }
-
-  /**
-   * Whether `field`'s problem is for the customer to see now: after a submit, once the field was
-   * changed and left, or at once when it is too long (they should stop typing, not finish).
-   */
-  shows(field: FieldName, issue: RequestIssue | undefined): boolean {
-    if (!issue) return false;
-    if (this.submitted || (this.changed.has(field) && this.left.has(field))) return true;
-    return this.changed.has(field) && issue.code === 'too_big' && field !== 'images';
   }
 
   /** Puts in what the code that has it worked out: a draft's fields, the server's errors. */

@@ -33,6 +33,8 @@ export interface Problems {
   /** Each field's first issue, and its message in the form's language. */
   issues: FieldIssues;
   messages: Partial<Record<FieldName, string>>;
+  /** The message each field shows now (the server's, or the rules' once due). */
+  shown: Partial<Record<FieldName, string>>;
 }
 
 export class FormRules {
@@ -57,9 +59,10 @@ export class FormRules {
   /** Each field's first problem; none while the rules or their messages have not loaded. */
   problems(): Problems {
     const { options, context, lang } = this.settings();
-    if (!validation || !hasMessages(lang)) return { issues: {}, messages: {} };
+    if (!validation || !hasMessages(lang)) return { issues: {}, messages: {}, shown: {} };
     const { request, issues } = validation.checkRequest(this.model, validation.schemaFor(options), context);
-    return { request, issues, messages: validation.messagesFor(issues, translationFor(lang)) };
+    const messages = validation.messagesFor(issues, translationFor(lang));
+    return { request, issues, messages, shown: validation.shownMessages(this.model, issues, messages) };
   }
 
   /**

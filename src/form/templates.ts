@@ -4,7 +4,7 @@
  * and call the element's handlers.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { chars, FIELDS, LIMITS, type FieldName } from '../fields.js';
+import { chars, LIMITS, type FieldName } from '../fields.js';
 import type { Message, Translation } from '../i18n/index.js';
 import { isOptional, isTextField, type FormModel, type TextField } from './model.js';
 import type { Problems } from './rules.js';
@@ -23,24 +23,17 @@ export interface FieldContext {
 }
 
 /**
- * What the field templates need for one render: each field's message (the server's, else the
- * rules' once it is due), and the locked fields that have a value; a locked field without
- * one stays editable, or the form could not be sent.
+ * What the field templates need for one render: each field's message (none before the rules are
+ * here: a form is touched before it has any), and the locked fields that have a value; a locked
+ * field without one stays editable, or the form could not be sent.
  */
 export function context(
   t: Translation,
   model: FormModel,
-  { issues, messages }: Pick<Problems, 'issues' | 'messages'>,
+  { shown }: Pick<Problems, 'shown'>,
   lock: string,
   onInput: (e: Event) => void,
 ): FieldContext {
-  const shown: Partial<Record<FieldName, string>> = {};
-  for (const field of FIELDS) {
-    // A solution still on its way is not the customer's problem to fix.
-    const due = field !== 'captcha' && model.shows(field, issues[field]);
-    const message = model.serverErrors[field] ?? (due ? messages[field] : undefined);
-    if (message) shown[field] = message;
-  }
   const locked = new Set(lock.split(/\s+/).filter((f): f is TextField => isTextField(f) && !!model.values[f]));
   // After a submit the focused summary reads the errors; live regions would read them twice.
   return { t, model, shown, live: model.submitted ? 'off' : 'polite', locked, onInput };

@@ -10,7 +10,8 @@ import { FIELDS, type FieldName } from '../fields.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import type { Translation } from '../i18n/en.js';
 import { createRequestSchema, type SchemaOptions } from '../schema.js';
-import type { FieldIssues } from './check.js';
+import { due, type FieldIssues } from './check.js';
+import type { FormModel } from './model.js';
 
 export { tidier } from '../normalize.js';
 export { checkRequest } from './check.js';
@@ -34,6 +35,23 @@ export function schemaFor(options: SchemaOptions): Schema {
     schemas.set(key, (schema = createRequestSchema(options)));
   }
   return schema;
+}
+
+/**
+ * The message each field shows now: the server's, else the rules' once it is due. A captcha
+ * solution still on its way is not the customer's problem to fix.
+ */
+export function shownMessages(
+  model: FormModel,
+  issues: FieldIssues,
+  messages: Partial<Record<FieldName, string>>,
+): Partial<Record<FieldName, string>> {
+  const shown: Partial<Record<FieldName, string>> = {};
+  for (const field of FIELDS) {
+    const message = model.serverErrors[field] ?? (field !== 'captcha' && due(model, field, issues[field]) ? messages[field] : undefined);
+    if (message) shown[field] = message;
+  }
+  return shown;
 }
 
 /** Each field's message for its first issue, in the form's order. */

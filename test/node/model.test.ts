@@ -1,7 +1,7 @@
 import { describe, it } from 'node:test';
 import assert from 'node:assert/strict';
 import { FormModel } from '../../src/form/model.js';
-import { checkRequest, type RequestContext } from '../../src/form/check.js';
+import { checkRequest, due, type RequestContext } from '../../src/form/check.js';
 import { createRequestSchema } from '../../src/schema.js';
 import { filled, IMAGE } from './samples.js';
 
@@ -30,14 +30,14 @@ describe('FormModel', () => {
     model.set('name', 'n'.repeat(101));
     model.set('email', 'jane@');
     const { issues } = checkRequest(model, rules, context);
-    assert.equal(model.shows('name', issues.name), true, 'too long: the customer should stop typing');
-    assert.equal(model.shows('email', issues.email), false, 'still typing');
+    assert.equal(due(model, 'name', issues.name), true, 'too long: the customer should stop typing');
+    assert.equal(due(model, 'email', issues.email), false, 'still typing');
     model.leave('email');
-    assert.equal(model.shows('email', issues.email), true);
-    assert.equal(model.shows('orderId', issues.orderId), false, 'never touched');
+    assert.equal(due(model, 'email', issues.email), true);
+    assert.equal(due(model, 'orderId', issues.orderId), false, 'never touched');
     model.startSubmit();
-    assert.equal(model.shows('orderId', issues.orderId), true);
-    assert.equal(model.shows('orderId', undefined), false);
+    assert.equal(due(model, 'orderId', issues.orderId), true);
+    assert.equal(due(model, 'orderId', undefined), false);
   });
 
   it('clears a server error when its field changes, and the top ones when a submit starts', () => {
