@@ -20,12 +20,12 @@ export function storage(mode: DraftMode): Storage | undefined {
 
 /** Whether a draft of a form on this page may be waiting in `mode`'s storage. */
 export function mayHoldDraft(mode: DraftMode): boolean {
-  const store = storage(mode);
   const page = `${PREFIX}draft:${location.pathname}|`;
   try {
-    for (let i = 0; i < (store?.length ?? 0); i++) if (store?.key(i)?.startsWith(page)) return true;
+    // A Storage's own keys are the keys stored in it.
+    return Object.keys(storage(mode) ?? {}).some((key) => key.startsWith(page));
   } catch {
     // Refused: nothing can come back from there.
+    return false;
   }
-  return false;
 }

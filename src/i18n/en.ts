@@ -87,3 +87,5 @@ export const en = {
 };
 
 export type Translation = typeof en;
+
+export default en;

@@ -23,7 +23,7 @@ const LOADERS: Record<string, () => Promise<{ default: Translation }>> = {
 };
 
 /** The complete English dictionary: the messages every view after the first may show. */
-const ENGLISH = () => import('./en.js').then(({ en }) => ({ default: en }));
+const ENGLISH = () => import('./en.js');
 
 const loaded: Record<string, Translation> = {};
 const loading = new Map<string, Promise<unknown>>();
