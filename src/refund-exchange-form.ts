@@ -319,6 +319,7 @@ export class RefundExchangeForm extends LitElement {
     // What the customer will need next; a failure here is met again, and told, on submit.
     void this.rules.load()?.catch(() => undefined);
     this.submission.load().catch(() => undefined);
+    this.drafts.prepare();
     void loadMessages(this.tag);
   }
 

@@ -52,14 +52,16 @@ export class DraftSlot implements ReactiveController {
   ) {
     host.addController(this);
     // The first change starts a draft; changes made while its code loads are saved with it.
-    model.subscribe(() => {
-      if (this.load.loading || draftMode(host.draft) === 'off') return;
-      this.load().catch(() => undefined);
-    });
-    // A customer who focuses a field is about to type: the code is there before the first key.
-    host.addEventListener('focusin', () => draftMode(host.draft) !== 'off' && this.load().catch(() => undefined), {
-      once: true,
-    });
+    model.subscribe(() => this.prepare());
+  }
+
+  /**
+   * Loads the draft code unless it is here or on its way, or drafts are off. The element asks on
+   * a focus or press in the form: the customer is about to type, and the code is there before
+   * the first key.
+   */
+  prepare(): void {
+    if (!this.load.loading && draftMode(this.host.draft) !== 'off') this.load().catch(() => undefined);
   }
 
   hostConnected(): void {
