@@ -12,7 +12,7 @@ import type { RefundExchangeSubmitEvent } from '../src/events.js';
 import { createRequestSchema } from '../src/schema.js';
 import { chars, LIMITS } from '../src/fields.js';
 import { en } from '../src/i18n/en.js';
-import { $, catchErrors, fillValid, received, uniqueName } from './helpers.js';
+import { $, catchErrors, fillValid, received, uniqueName, until } from './helpers.js';
 
 const FIELDS = ['email', 'name', 'orderId', 'productName', 'serialNumber', 'details'] as const;
 type Field = (typeof FIELDS)[number];
@@ -143,6 +143,13 @@ describe('hostile input', () => {
       const el = await fixture<RefundExchangeForm>(html`<refund-exchange-form lang="en" endpoint="/x"></refund-exchange-form>`);
       const control = $<HTMLInputElement>(el, `#${field}`);
       control.focus();
+      // The first change loads the draft code, whose (empty) live region the next render adds:
+      // here before watching.
+      await enter(el, field, '');
+      await until(() => {
+        el.requestUpdate();
+        return el.shadowRoot!.querySelector('.vh[role=status]') ?? undefined;
+      });
       const mutations = watch(el);
       const thrown = catchErrors();
       try {
