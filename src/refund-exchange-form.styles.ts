@@ -197,7 +197,8 @@ export const styles = css`
 `;
 
 /**
- * Adds styles that came later (the captcha's; what only the rules show, once they are here) to a
+ * Adds styles that came later, with what they style (the captcha's box and widget, the photo
+ * list, the draft notice, Japanese text; what only the rules show, once they are here), to a
  * form's shadow root, once; nothing while they have not come.
  */
 export function adopt(root: ShadowRoot, later: CSSResult | undefined): void {

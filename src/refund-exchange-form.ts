@@ -298,9 +298,12 @@ export class RefundExchangeForm extends LitElement {
   private handleReset(): void {
     if (this.busy) return;
     if (!this.model.hasInput) return this.reset();
-    this.confirmingReset = true;
-    // The question comes with the rules, which a form with entries has, or is getting.
-    void Promise.resolve(this.rules.load()).then(() => this.focusLater('.confirm [data-keep]'), () => undefined);
+    // The question comes with the rules, which a form with entries has, or is getting; without
+    // them (offline), Reset says so and clears nothing.
+    void Promise.resolve(this.rules.load()).then(() => {
+      this.confirmingReset = true;
+      this.focusLater('.confirm [data-keep]');
+    }, () => this.submission.cannotLoad());
   }
 
   private handleConfirmReset(clear: boolean): void {

@@ -13,7 +13,7 @@ import type { FormModel, Photo, TextField } from '../form/model.js';
 import type { SubmissionSlot } from '../submission/slot.js';
 import { draftMode, PREFIX, storage, type DraftMode } from './storage.js';
 import { loadList } from '../photos/controller.js';
-import { restore, snapshot, type Snapshot } from '../form/snapshot.js';
+import { restore as restoreInto, snapshot, type Snapshot } from '../form/snapshot.js';
 /** Drafts of another shape (an older widget's) are dropped, never half-read. */
 const VERSION = 1;
 /** A `local` draft is for a customer who went to find the serial number, not for next month. */
@@ -202,7 +202,7 @@ export class DraftController implements ReactiveController {
   private restore(): void {
     const data = this.read();
     if (!data) return;
-    const loaded = restore(this.model, data.form, this.choices());
+    const loaded = restoreInto(this.model, data.form, this.choices());
     const { idempotency } = data;
     if (typeof idempotency?.key === 'string' && typeof idempotency.fingerprint === 'string') {
       this.submission.idempotency = { key: idempotency.key, fingerprint: idempotency.fingerprint };
@@ -217,13 +217,19 @@ export class DraftController implements ReactiveController {
     if (!key) return;
     this.restoring = true;
     try {
-      // The list that shows them comes first: a photo is never in a form that cannot show it.
-      const [store] = await Promise.all([photoStore(), loadList()]);
-      const photos = await store.loadPhotos(key, ids);
+      // The list that shows them, asked for beside the store. Should it not load (offline), the
+      // photos still come back, to be saved and sent, and are listed once the connection is.
+      const listed = loadList().then(
+        () => true,
+        () => false,
+      );
+      const photos = await (await photoStore()).loadPhotos(key, ids);
       for (const { id } of photos) this.saved.add(id);
       if (photos.length) this.model.addPhotos(photos);
+      const list = () => void loadList().then(() => this.host.requestUpdate(), () => undefined);
+      if (!(await listed)) addEventListener('online', list, { once: true });
     } catch {
-      // No IndexedDB here (private browsing, blocked), or offline: the text came back, the photos did not.
+      // No IndexedDB here (private browsing, blocked): the text came back, the photos did not.
     } finally {
       this.restoring = false;
       this.host.requestUpdate();

@@ -2,9 +2,9 @@ import { css } from 'lit';
 
 /**
  * The styles of what shows only once the rules are here: an invalid field, the error summary, the
- * question before Reset, the success view. They load with the rules (validation.ts), not with the entry, and are added to
- * the form's own (adopt) before the render that may need them. The form's custom properties
- * (`--_error`, …) come from its host.
+ * question before Reset, the success view. They load with the rules (validation.ts), not with
+ * the entry, and are added to the form's own (adopt) before the render that may need them. The
+ * form's custom properties (`--_error`, …) come from its host.
  */
 export const checkedStyles = css`
   :is(input, select, textarea)[aria-invalid='true'] {

@@ -1,10 +1,10 @@
 /**
  * The form's state, apart from any view: what the customer entered, which fields they changed
- * and left, what the server said about them, and loading values back from a draft or a prefill.
- * No DOM, no Lit: the element renders it, controllers change it, and it tells its listeners when
- * it changed. What only a touched form needs (the request its values make, check.ts) loads
- * with the rules; the server's errors and a refused prefill are put in by the code that has
- * them, through `replace()`.
+ * and left, and what the server said about them. No DOM, no Lit: the element renders it,
+ * controllers change it, and it tells its listeners when it changed. What only a touched form
+ * needs (the request its values make and which problems show, check.ts) loads with the rules,
+ * and taking values back from a draft or a prefill (snapshot.ts) with either; the server's
+ * errors and a refused prefill are put in by the code that has them, through `replace()`.
  */
 import { FIELDS, type FieldName } from '../fields.js';
 import type { ImagePayload } from '../schema.js';

@@ -39,11 +39,12 @@ export class PrefillSlot implements ReactiveController {
 
   /** Takes a new prefill (or the first) into the model; nothing for a form that never had one. */
   apply(): void {
-    const { prefill, prefillFromUrl } = this.host;
-    if (!prefill && !prefillFromUrl && !this.load.loading) return;
+    const { prefill } = this.host;
+    const search = this.host.prefillFromUrl ? location.search : '';
+    if (!prefill && !search && !this.load.loading) return;
     // A prefill that could not be taken (its code did not load) leaves the form as it is.
     this.ready = this.load()
-      .then((prefiller) => prefiller.apply(prefill, prefillFromUrl ? location.search : ''))
+      .then((prefiller) => prefiller.apply(prefill, search))
       .catch(() => undefined);
   }
 }

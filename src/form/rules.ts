@@ -56,7 +56,10 @@ export class FormRules {
     });
   }
 
-  /** Each field's first problem; none while the rules or their messages have not loaded. */
+  /**
+   * Each field's first problem; none while the rules or their messages have not loaded. The
+   * server's errors show with them: a request is only sent once the rules are here.
+   */
   problems(): Problems {
     const { options, context, lang } = this.settings();
     if (!validation || !hasMessages(lang)) return { issues: {}, messages: {}, shown: {} };

@@ -192,13 +192,13 @@ export class SubmissionController implements ReactiveController {
     return this.handleResult(result, request);
   }
 
-  /** Puts the reference on the clipboard for the customer, and says whether it worked. */
   /** The success view, once sent; `site` names a purchase site as the form's list did. */
   view(t: Translation, site: (id: string) => string, onNew: () => void): TemplateResult {
     const { receipt } = this;
     return done(t, { receipt, site: site(receipt?.marketplace ?? ''), onCopy: () => void this.copyReference(), onNew });
   }
 
+  /** Puts the reference on the clipboard for the customer, and says whether it worked. */
   async copyReference(): Promise<void> {
     const { receipt } = this;
     if (!receipt) return;

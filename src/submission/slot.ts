@@ -65,16 +65,23 @@ export class SubmissionSlot {
     } catch {
       this.pending = false;
       if (generation !== this.generation) return;
-      // Offline since the page loaded, most likely: said with the words the entry carries.
-      this.unreachable = (t) => sentences(t, [t.errNetwork, t.tryAgain, t.kept]);
       this.host.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'network' }));
-      this.host.requestUpdate();
-      return this.hooks.focus('.alert');
+      return this.cannotLoad();
     }
     this.pending = false;
     // Reset while the code loaded: nothing is left to send.
     if (generation !== this.generation) return;
     return controller.submit(submission);
+  }
+
+  /**
+   * Says that code a step needs could not load (offline since the page loaded, most likely),
+   * with the words the entry carries.
+   */
+  cannotLoad(): void {
+    this.unreachable = (t) => sentences(t, [t.errNetwork, t.tryAgain, t.kept]);
+    this.host.requestUpdate();
+    this.hooks.focus('.alert');
   }
 
   /** Back to the start: a request in flight or waiting is abandoned. */
