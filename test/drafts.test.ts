@@ -312,8 +312,8 @@ describe('drafts', () => {
     await type('Jane');
     await until(() => drafts(sessionStorage).length === 1);
     $(el, '[part~=reset]').click();
-    await el.updateComplete;
-    ($(el, '.confirm button:not([data-keep])') as HTMLButtonElement).click();
+    // The question comes once the rules have (they are loading with the first focus).
+    (await until(() => el.shadowRoot!.querySelector<HTMLElement>('.confirm button:not([data-keep])') ?? undefined)).click();
     await el.updateComplete;
     expect(drafts(sessionStorage)).to.deep.equal([]);
 

@@ -488,16 +488,14 @@ describe('refund-exchange-form', () => {
     await fillValid(el);
     focus(el, '[part~=reset]');
     await press('Enter');
-    await el.updateComplete;
-    expect($(el, '.confirm').textContent).to.contain('Clear everything you entered?');
+    expect((await until(() => el.shadowRoot!.querySelector('.confirm') ?? undefined)).textContent).to.contain('Clear everything you entered?');
     await until(() => el.shadowRoot!.activeElement?.hasAttribute('data-keep'));
     await press('Enter');
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#email').value).to.equal('jane@example.com');
     focus(el, '[part~=reset]');
     await press('Enter');
-    await el.updateComplete;
-    ($(el, '.confirm button:not([data-keep])') as HTMLButtonElement).click();
+    (await until(() => el.shadowRoot!.querySelector<HTMLElement>('.confirm button:not([data-keep])') ?? undefined)).click();
     await el.updateComplete;
     expect($<HTMLInputElement>(el, '#email').value).to.equal('');
     expect($<HTMLInputElement>(el, 'input[value=exchange]').checked).to.equal(false);
