@@ -21,7 +21,7 @@ export default {
   plugins: [
     nodeResolve({ exportConditions: ['production', 'browser'] }),
     // Whitespace in html`` and css`` templates is bytes every customer downloads.
-    minifyTemplateLiterals(),
+    minifyTemplateLiterals({ options: { minifyOptions: { collapseBooleanAttributes: true } } }),
     terser({
       ecma: 2022,
       module: true,

@@ -78,7 +78,7 @@ export function input(
       part="control"
       type=${type}
       autocomplete=${autocomplete}
-      spellcheck=${name === 'name' || name === 'productName' ? 'true' : 'false'}
+      spellcheck=${name === 'name' || name === 'productName'}
       ?required=${!isOptional(name, c.model.values)}
       ?readonly=${c.locked.has(name)}
       aria-invalid=${!!c.shown[name]}
