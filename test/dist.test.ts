@@ -100,6 +100,11 @@ describe('dist/refund-exchange-form.js', () => {
       html`<refund-exchange-form lang="en" endpoint="/receiver/x"></refund-exchange-form>`,
     );
     await expect(el).to.be.accessible();
+    // What minifying the templates may not change: boolean attributes, and spellcheck's words.
+    const root = el.shadowRoot!;
+    expect(root.querySelector<HTMLInputElement>('#images')!.multiple).to.equal(true);
+    const spellcheck = ['email', 'name', 'orderId', 'productName'].map((id) => root.querySelector(`#${id}`)!.getAttribute('spellcheck'));
+    expect(spellcheck).to.deep.equal(['false', 'true', 'false', 'true']);
   });
 
   it('sends a request the schema accepts, and shows the reference', async () => {
