@@ -188,13 +188,18 @@ describe('preparePhoto', () => {
     expect([result.width, result.height]).to.deep.equal([800, 600]);
   });
 
-  it('fills transparency with white, not the black JPEG would make of it', async () => {
+  it('fills transparency with white, not the black JPEG would make of it, on the page too', async () => {
     const canvas = new OffscreenCanvas(20, 20);
-    canvas.getContext('2d')!.fillRect(0, 0, 10, 20); // left half black, right half transparent
+    canvas.getContext('2d')!.fillRect(10, 0, 10, 20); // left half transparent, right half black
     const png = new File([await canvas.convertToBlob({ type: 'image/png' })], 'cutout.png', { type: 'image/png' });
-    const decoded = await pixels(image(await preparePhoto(png)).data);
-    expect(decoded.data[(10 * 20 + 2) * 4]).to.be.lessThan(30);
-    expect(decoded.data[(10 * 20 + 17) * 4]).to.be.greaterThan(225);
+    const { result } = await withGlobals({ Worker: RefusedWorker }, () => preparePhoto(png));
+    for (const prepared of [await preparePhoto(png), result]) {
+      const { data } = await pixels(image(prepared).data);
+      // The top left pixel too, where the page's slices make their first draw.
+      expect(data[0]).to.be.greaterThan(225);
+      expect(data[(10 * 20 + 2) * 4]).to.be.greaterThan(225);
+      expect(data[(10 * 20 + 17) * 4]).to.be.lessThan(30);
+    }
   });
 
   it('reports HEIC, which these browsers cannot decode', async () => {

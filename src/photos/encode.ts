@@ -46,15 +46,29 @@ async function encodePhoto(file: Blob, maxEdge: number, quality: number, pause?:
     context.fillStyle = '#fff';
     context.fillRect(0, 0, width, height);
     context.imageSmoothingQuality = 'high';
-    // On the main thread, bands of 256 rows of the result, each a short task of its own. Each
+    // On the main thread, bands of 128 rows of the result, each a short task of its own. Each
     // band starts on a whole row of the result (no seam blended with the white) and at the
     // source row that row maps to, fractions included, so that the bands add up to one draw.
-    const band = pause ? 256 : height;
+    const band = pause ? 128 : height;
+    // A canvas draws when it is read, not when told to: a one-pixel read keeps each band's work
+    // in its own slice, where it would otherwise all come with the next band or the encoding.
+    const flush = () => context.getImageData(0, 0, 1, 1);
     const rowsPerRow = bitmap.height / height;
+    if (pause) {
+      // The first scaled draw of a bitmap first builds its smaller copies (as long again as a
+      // band or more): a slice of its own, with a one-pixel draw then painted over.
+      context.drawImage(bitmap, 0, 0, 2, 2, 0, 0, 1, 1);
+      flush();
+      context.fillRect(0, 0, 1, 1);
+      await pause();
+    }
     for (let y = 0; y < height; y += band) {
       const rows = Math.min(band, height - y);
       context.drawImage(bitmap, 0, y * rowsPerRow, bitmap.width, rows * rowsPerRow, 0, y, width, rows);
-      await pause?.();
+      if (pause) {
+        flush();
+        await pause();
+      }
     }
     const blob = await ('convertToBlob' in canvas
       ? canvas.convertToBlob({ type: 'image/jpeg', quality })
