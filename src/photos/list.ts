@@ -5,6 +5,7 @@
  * own before photos first go into a form, picked or brought back by a draft (controller.ts).
  */
 import { css, html, nothing, type TemplateResult } from 'lit';
+import { nextTask } from '../form/start.js';
 import type { FieldContext } from '../form/templates.js';
 import type { ImagePayload } from '../schema.js';
 
@@ -15,6 +16,8 @@ const painted = new WeakMap<HTMLCanvasElement, string>();
 async function paintThumbnail(canvas: HTMLCanvasElement, image: ImagePayload): Promise<void> {
   if (painted.get(canvas) === image.data) return;
   painted.set(canvas, image.data);
+  // A task of its own: the render that listed the photo is task enough.
+  await nextTask();
   const binary = atob(image.data);
   const bytes = new Uint8Array(binary.length);
   for (let i = 0; i < binary.length; i++) bytes[i] = binary.charCodeAt(i);
