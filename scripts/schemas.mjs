@@ -7,7 +7,14 @@
 // schema runs, so that a validator and zod agree; test/node/json-schema.test.ts holds them to it.
 import { readFileSync, writeFileSync } from 'node:fs';
 import * as z from 'zod/mini';
-import { LIMITS, createRequestSchema, normalizeOrderId, normalizeSerial, toHalfWidth } from '../lib/schema.js';
+import {
+  LIMITS,
+  createRequestSchema,
+  createWithdrawalSchema,
+  normalizeOrderId,
+  normalizeSerial,
+  toHalfWidth,
+} from '../lib/schema.js';
 
 const { version } = JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8'));
 const lib = (name) => new URL(`../lib/${name}`, import.meta.url);
@@ -186,6 +193,24 @@ function pastedOrderId({ minLength, pattern, ...rest }) {
   return { ...rest, pattern: form };
 }
 
+/** The fields a request and a withdrawal statement share, described once. */
+const purchase = (p) => ({
+  marketplace: { ...p.marketplace, description: "The purchase site: an Amazon marketplace id, or one of the shop's channels where the receiver has them." },
+  email: {
+    ...asciiTrimmed(p.email),
+    description: `The customer's email address, at most ${LIMITS.email} characters. Full-width characters count as ASCII; spaces around it are ignored.`,
+  },
+  name: {
+    ...trimmed(p.name),
+    description: `Contact name: 1 to ${LIMITS.name} characters after trimming.`,
+  },
+  orderId: {
+    ...pastedOrderId(p.orderId),
+    description:
+      'Order ID: the 17 digits of an Amazon order ID, 123-1234567-1234567 on every marketplace. The receiver takes them from a paste ("Order # 123 1234567 1234567", "注文番号：１２３…"): spaces and dashes of any kind between the digits, full-width digits, and words around them that do not touch them with a letter; it stores them as 3-7-7 with dashes.',
+  },
+});
+
 const image = properties.images.items;
 assume('image data', image.properties.data, {
   type: 'string',
@@ -228,20 +253,8 @@ const body = {
   ].join(' '),
   type: 'object',
   properties: {
-    marketplace: { ...properties.marketplace, description: 'The purchase site: an Amazon marketplace id.' },
-    email: {
-      ...asciiTrimmed(properties.email),
-      description: `The customer's email address, at most ${LIMITS.email} characters. Full-width characters count as ASCII; spaces around it are ignored.`,
-    },
-    name: {
-      ...trimmed(properties.name),
-      description: `Contact name: 1 to ${LIMITS.name} characters after trimming.`,
-    },
-    orderId: {
-      ...pastedOrderId(properties.orderId),
-      description:
-        'Order ID: the 17 digits of an Amazon order ID, 123-1234567-1234567 on every marketplace. The receiver takes them from a paste ("Order # 123 1234567 1234567", "注文番号：１２３…"): spaces and dashes of any kind between the digits, full-width digits, and words around them that do not touch them with a letter; it stores them as 3-7-7 with dashes.',
-    },
+    kind: { ...properties.kind, description: 'Left out, or "request": a refund or exchange request.' },
+    ...purchase(properties),
     productName: {
       ...trimmed(properties.productName),
       description: `Product name: 1 to ${LIMITS.productName} characters after trimming.`,
@@ -274,6 +287,37 @@ const body = {
   then: { properties: { details: { type: 'string', pattern: NOT_WS } }, required: ['details'] },
 };
 assume('request keys', Object.keys(body.properties), Object.keys(properties));
+
+// ---- The withdrawal statement ----------------------------------------------------------------
+
+const generatedWithdrawal = z.toJSONSchema(createWithdrawalSchema({ captcha: false }), {
+  target: 'draft-2020-12',
+  io: 'input',
+});
+const w = generatedWithdrawal.properties;
+assume('confirmedAt', [w.confirmedAt.type, w.confirmedAt.format], ['string', 'date-time']);
+const withdrawal = {
+  title: 'Withdrawal statement',
+  description:
+    'An online withdrawal statement (Article 11a of Directive 2011/83/EU), sent by the form with the withdrawal attribute once the customer confirmed it. The receiver stores it whatever its captcha says, and acknowledges it by email.',
+  type: 'object',
+  properties: {
+    kind: { ...w.kind, description: 'Always "withdrawal".' },
+    ...purchase(w),
+    locale: { ...w.locale, description: 'The locale the form was shown in: the acknowledgement is written in its language.' },
+    confirmedAt: {
+      ...w.confirmedAt,
+      description: 'When the customer pressed "Confirm withdrawal", by their device\'s clock: ISO 8601 with a time zone offset or Z.',
+    },
+    captcha: {
+      ...w.captcha,
+      description: 'The Friendly Captcha solution, when the form has a sitekey and the check finished in time; never required.',
+    },
+  },
+  required: generatedWithdrawal.required,
+};
+assume('withdrawal keys', Object.keys(withdrawal.properties), Object.keys(w));
+
 assume('image keys', Object.keys(describedImage.properties), Object.keys(image.properties));
 const DIALECT = 'https://json-schema.org/draft/2020-12/schema';
 const request = {
@@ -281,7 +325,15 @@ const request = {
   // Absolute, as 2020-12 asks of a root $id; versioned, so that two releases' schemas never
   // share an id; and once published, it is where this very file can be fetched.
   $id: `https://unpkg.com/refund-exchange-form@${version}/lib/request.schema.json`,
-  ...body,
+  title: 'Endpoint body',
+  description:
+    'What <refund-exchange-form> POSTs to its endpoint: a refund or exchange request, or with "kind": "withdrawal" a withdrawal statement.',
+  type: 'object',
+  // As the receiver decides: by kind alone, so that a wrong statement is judged as one.
+  if: { properties: { kind: { const: 'withdrawal' } }, required: ['kind'] },
+  then: { $ref: '#/$defs/WithdrawalStatement' },
+  else: { $ref: '#/$defs/RefundExchangeRequest' },
+  $defs: { RefundExchangeRequest: body, WithdrawalStatement: withdrawal },
 };
 
 // ---- The endpoint --------------------------------------------------------------------------
@@ -311,12 +363,13 @@ const openapi = {
         requestBody: {
           required: true,
           description:
-            'UTF-8 JSON (a charset parameter, if any, is utf-8), uncompressed (Content-Encoding absent or identity).',
-          content: json({ $ref: '#/components/schemas/RefundExchangeRequest' }),
+            'UTF-8 JSON (a charset parameter, if any, is utf-8), uncompressed (Content-Encoding absent or identity): a request, or with "kind": "withdrawal" a withdrawal statement.',
+          content: json({ $ref: '#/components/schemas/EndpointBody' }),
         },
         responses: {
           201: {
-            description: 'Stored. A repeat of a stored request (same Idempotency-Key and body) gets the same reference.',
+            description:
+              'Stored. A repeat of a stored request (same Idempotency-Key and body) gets the same reference and time. A withdrawal statement is stored whatever its captcha says, and its acknowledgement is emailed at once and retried until sent.',
             headers: {
               'Idempotent-Replayed': {
                 description: 'Present when this answers a repeat of a stored request.',
@@ -362,11 +415,25 @@ const openapi = {
   components: {
     schemas: {
       // Embedded rather than referenced, so the document stands alone.
+      EndpointBody: {
+        type: 'object',
+        if: { properties: { kind: { const: 'withdrawal' } }, required: ['kind'] },
+        then: { $ref: '#/components/schemas/WithdrawalStatement' },
+        else: { $ref: '#/components/schemas/RefundExchangeRequest' },
+      },
       RefundExchangeRequest: body,
+      WithdrawalStatement: withdrawal,
       Reference: {
         type: 'object',
-        required: ['reference'],
-        properties: { reference: { type: 'string', minLength: 1, description: 'What the customer quotes to find the request.' } },
+        required: ['reference', 'receivedAt'],
+        properties: {
+          reference: { type: 'string', minLength: 1, description: 'What the customer quotes to find the request.' },
+          receivedAt: {
+            type: 'string',
+            format: 'date-time',
+            description: "When the receiver stored it, by the store's clock: a withdrawal's time of receipt.",
+          },
+        },
       },
       Errors: {
         type: 'object',

@@ -90,6 +90,8 @@ export interface FieldError {
 /** The endpoint's JSON answers (the contract's): a success may name the request's reference. */
 export interface SuccessResponse {
   reference?: string;
+  /** ISO 8601: when the receiver stored it (`createReceiver` always says; a withdrawal's success view shows it). */
+  receivedAt?: string;
 }
 /** A 400 or 422 answer: each error shown at its field. */
 export interface ErrorResponse {

@@ -5,6 +5,7 @@ export type { Prefill } from './form/prefill.js';
 export type { DraftMode } from './drafts/storage.js';
 export type { Channel, Localized } from './channels.js';
 export type {
+  EndpointBody,
   ErrorResponse,
   FieldName,
   ImagePayload,
@@ -15,4 +16,5 @@ export type {
   Resolution,
   Site,
   SuccessResponse,
+  WithdrawalStatement,
 } from './schema.js';

@@ -7,6 +7,7 @@ import { AMAZON_ORDER_ID, MARKETPLACE_IDS, type MarketplaceId } from './marketpl
 import { IMAGE_TYPES, LIMITS, REASONS, RESOLUTIONS } from './fields.js';
 import { checkChannels, orderIdRule, type Channel } from './channels.js';
 import { normalizeOrderId, normalizeSerial, toHalfWidth } from './normalize.js';
+import type { WithdrawalStatement } from './withdrawal/schema.js';
 
 export { MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
 export { checkChannels, type Channel, type Localized } from './channels.js';
@@ -55,18 +56,26 @@ export type Site = MarketplaceId | (string & {});
 /** Run also while other fields are wrong, so the customer sees every problem at once. */
 const always = { when: ({ value }: { value: unknown }) => typeof value === 'object' && value !== null };
 
-/** Builds the request schema for one form's settings; the server uses the same builder. */
-export function createRequestSchema(options: SchemaOptions = {}) {
+/** What a request and a withdrawal statement both name: the purchase, and whom to answer. */
+export interface Purchase {
+  marketplace: Site;
+  orderId: string;
+}
+
+/**
+ * The rules a request and a withdrawal statement (withdrawal/schema.ts) share, for one form's
+ * settings: the purchase site, the contact, the order ID and the locale.
+ */
+export function shared(options: SchemaOptions) {
   const marketplaces = options.marketplaces?.length ? options.marketplaces : MARKETPLACE_IDS;
-  const maxImages = options.maxImages ?? LIMITS.maxImages;
-  const captcha = z.string().check(z.minLength(1), z.maxLength(LIMITS.captcha));
   // Each channel's order-ID rule and example, compiled once.
   const channels = new Map(
     checkChannels(options.channels).channels.map((c) => [c.id, [orderIdRule(c), c.orderIdExample] as const]),
   );
   const sites = [...channels.keys(), ...marketplaces] as [Site, ...Site[]];
-  return z
-    .object({
+  const captcha = z.string().check(z.minLength(1), z.maxLength(LIMITS.captcha));
+  return {
+    fields: {
       marketplace: z.enum(sites),
       // zod's own email pattern, as a plain regex check: the full email format costs bytes.
       email: ascii().check(z.minLength(1), z.maxLength(LIMITS.email), z.regex(z.regexes.email)),
@@ -75,29 +84,13 @@ export function createRequestSchema(options: SchemaOptions = {}) {
       orderId: channels.size
         ? ascii()
         : z.string().check(z.overwrite(normalizeOrderId), z.minLength(1), z.regex(AMAZON_ORDER_ID)),
-      productName: required(LIMITS.productName),
-      resolution: z.enum(RESOLUTIONS),
-      reason: z.enum(REASONS),
-      serialNumber: z.optional(
-        z.string().check(
-          z.overwrite(normalizeSerial),
-          z.minLength(LIMITS.serialMin),
-          z.maxLength(LIMITS.serialMax),
-          z.regex(/^[A-Z0-9]+$/),
-        ),
-      ),
-      details: z.optional(text().check(z.maxLength(LIMITS.details))),
-      images: z.optional(z.array(image).check(z.maxLength(maxImages))),
-      captcha: options.captcha ? captcha : z.optional(captcha),
       locale: z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), z.maxLength(35)),
-    })
-    .check(
-      z.refine((r) => r.reason !== 'other' || !!r.details, {
-        path: ['details'],
-        params: { rule: 'detailsForOther' },
-        ...always,
-      }),
-      z.superRefine((r, ctx) => {
+    },
+    captcha: options.captcha ? captcha : z.optional(captcha),
+    optionalCaptcha: z.optional(captcha),
+    /** The order ID against its purchase site's rule, then an Amazon one sent as 3-7-7. */
+    purchase: <T extends Purchase>() => [
+      z.superRefine<T>((r, ctx) => {
         const channel = channels.get(r.marketplace);
         // A purchase site that is not offered has its own error; its rule is unknown.
         if (!channels.size || typeof r.orderId !== 'string' || (!channel && !sites.includes(r.marketplace))) return;
@@ -113,12 +106,55 @@ export function createRequestSchema(options: SchemaOptions = {}) {
         }
       }, always),
       // Only once everything passed: an Amazon order ID is sent as 3-7-7 however it was pasted.
-      z.overwrite((r) => (!channels.size || channels.has(r.marketplace) ? r : { ...r, orderId: normalizeOrderId(r.orderId) })),
+      z.overwrite<T>((r) => (!channels.size || channels.has(r.marketplace) ? r : { ...r, orderId: normalizeOrderId(r.orderId) })),
+    ],
+  };
+}
+
+/** Builds the request schema for one form's settings; the server uses the same builder. */
+export function createRequestSchema(options: SchemaOptions = {}) {
+  const { fields, captcha, purchase } = shared(options);
+  const maxImages = options.maxImages ?? LIMITS.maxImages;
+  const { locale, ...contact } = fields;
+  return z
+    .object({
+      // Left out by the form: a body without `kind` is a request, as before withdrawals.
+      kind: z.optional(z.enum(['request'])),
+      ...contact,
+      productName: required(LIMITS.productName),
+      resolution: z.enum(RESOLUTIONS),
+      reason: z.enum(REASONS),
+      serialNumber: z.optional(
+        z.string().check(
+          z.overwrite(normalizeSerial),
+          z.minLength(LIMITS.serialMin),
+          z.maxLength(LIMITS.serialMax),
+          z.regex(/^[A-Z0-9]+$/),
+        ),
+      ),
+      details: z.optional(text().check(z.maxLength(LIMITS.details))),
+      images: z.optional(z.array(image).check(z.maxLength(maxImages))),
+      captcha,
+      locale,
+    })
+    .check(
+      z.refine((r) => r.reason !== 'other' || !!r.details, {
+        path: ['details'],
+        params: { rule: 'detailsForOther' },
+        ...always,
+      }),
+      ...purchase<{ marketplace: Site; orderId: string; reason: string }>(),
     );
 }
 
-export const requestSchema = createRequestSchema();
+export const requestSchema = /* @__PURE__ */ createRequestSchema();
 export type RefundExchangeRequest = z.output<typeof requestSchema>;
+
+export { createWithdrawalSchema } from './withdrawal/schema.js';
+export type { WithdrawalInput, WithdrawalStatement } from './withdrawal/schema.js';
+
+/** What the endpoint receives: a request, or (with `kind: "withdrawal"`) a withdrawal statement. */
+export type EndpointBody = RefundExchangeRequest | WithdrawalStatement;
 
 export type RequestInput = z.input<typeof requestSchema>;
 export type RequestIssue = z.core.$ZodIssue;

@@ -1,13 +1,21 @@
 /** The Node helpers of `refund-exchange-form/server`, for a server that receives requests. */
 export { createReceiver } from './receiver.js';
-export type { FetchHandler, ReceiverOptions } from './receiver.js';
+export type { FetchHandler, Receiver, ReceiverOptions } from './receiver.js';
+export { message as acknowledgementMessage, startAcknowledger } from './acknowledge.js';
+export type { Acknowledger, AcknowledgementOptions } from './acknowledge.js';
+export { ACKNOWLEDGEMENT_WORDS, acknowledgementWords } from './acknowledgement-words.js';
+export type { AcknowledgementWords } from './acknowledgement-words.js';
 export { toNodeHandler } from './node.js';
 export type { NodeHandler } from './node.js';
-export { functionStore, newReference } from './store.js';
+export { functionStore, isWithdrawal, newReference } from './store.js';
 export type {
+  AcknowledgementOutcome,
+  AcknowledgementState,
   CaptchaOutcome,
+  DueAcknowledgement,
   ReceiveEntry,
   ReceivedRequest,
+  ReceivedWithdrawal,
   ReceiveResult,
   RequestReader,
   RequestStore,
@@ -53,8 +61,10 @@ export type {
   ImagePayload,
   MarketplaceId,
   Reason,
+  EndpointBody,
   RefundExchangeRequest,
   RefundExchangeResponse,
+  WithdrawalStatement,
   Resolution,
   SchemaOptions,
   Site,

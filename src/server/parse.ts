@@ -2,14 +2,14 @@
  * Request checking for a receiving server: JSON to a checked request or the contract's 422
  * errors. Node only; never reaches DOM or Lit code.
  */
-import { createRequestSchema, FIELDS } from '../schema.js';
-import type { FieldError, RefundExchangeRequest, RequestIssue, SchemaOptions } from '../schema.js';
+import { createRequestSchema, createWithdrawalSchema, FIELDS } from '../schema.js';
+import type { EndpointBody, FieldError, RequestIssue, SchemaOptions } from '../schema.js';
 import { en } from '../i18n/en.js';
 import { issueMessage } from '../i18n/issue-message.js';
 
 
 export type ParseResult =
-  | { ok: true; request: RefundExchangeRequest }
+  | { ok: true; request: EndpointBody }
   | { ok: false; errors: FieldError[] };
 
 /**
@@ -23,22 +23,26 @@ const NOT_AN_OBJECT = 'Send the request as one JSON object.';
  * request, and building compiles each channel's pattern. So an options object is read once:
  * change settings by passing a new one.
  */
-const built = new WeakMap<SchemaOptions, ReturnType<typeof createRequestSchema>>();
+type Schemas = [ReturnType<typeof createRequestSchema>, ReturnType<typeof createWithdrawalSchema>];
+const built = new WeakMap<SchemaOptions, Schemas>();
 const DEFAULTS: SchemaOptions = {};
-function schemaFor(options: SchemaOptions = DEFAULTS) {
-  let schema = built.get(options);
-  if (!schema) built.set(options, (schema = createRequestSchema(options)));
-  return schema;
+function schemasFor(options: SchemaOptions = DEFAULTS): Schemas {
+  let schemas = built.get(options);
+  if (!schemas) built.set(options, (schemas = [createRequestSchema(options), createWithdrawalSchema(options)]));
+  return schemas;
 }
 
 /**
- * Checks a parsed JSON body against the same schema the form uses. Errors come one per field
- * (its first problem, in form order), with the English text the form itself would show.
- * Unknown keys are dropped from the request, not reported.
+ * Checks a parsed JSON body against the same schema the form uses: a withdrawal statement's
+ * when `kind` is `"withdrawal"`, else a request's. Errors come one per field (its first
+ * problem, in form order), with the English text the form itself would show. Unknown keys are
+ * dropped from the request, not reported.
  */
 export function parseRequest(body: unknown, options?: SchemaOptions): ParseResult {
+  const [request, withdrawal] = schemasFor(options);
+  const isWithdrawal = typeof body === 'object' && body !== null && 'kind' in body && body.kind === 'withdrawal';
   // With the input, a message can say by how much a value is too long.
-  const result = schemaFor(options).safeParse(body, { reportInput: true });
+  const result = (isWithdrawal ? withdrawal : request).safeParse(body, { reportInput: true });
   return result.success
     ? { ok: true, request: result.data }
     : { ok: false, errors: fieldErrors(result.error.issues) };

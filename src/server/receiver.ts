@@ -4,7 +4,8 @@
  * goes out only once the request is durable.
  */
 import { createHash } from 'node:crypto';
-import type { ErrorResponse, RefundExchangeRequest, SchemaOptions, SuccessResponse } from '../schema.js';
+import type { EndpointBody, ErrorResponse, SchemaOptions, SuccessResponse } from '../schema.js';
+import { startAcknowledger, type AcknowledgementOptions } from './acknowledge.js';
 import { BodyError, DEFAULT_LIMIT_BYTES, readJsonBody } from './body.js';
 import { captchaFieldError, captchaUnavailable } from './captcha.js';
 import type { CaptchaFailureReason } from './captcha.js';
@@ -13,8 +14,8 @@ import { checkChannels } from '../channels.js';
 import type { PuzzleIssuer } from './puzzle.js';
 import { verifyHosted } from './siteverify.js';
 import type { HostedVerifyOptions } from './siteverify.js';
-import { functionStore } from './store.js';
-import type { CaptchaOutcome, ReceivedRequest, RequestStore } from './store.js';
+import { functionStore, isWithdrawal } from './store.js';
+import type { CaptchaOutcome, ReceivedRequest, ReceivedWithdrawal, ReceiveResult, RequestStore } from './store.js';
 
 export interface ReceiverOptions {
   /**
@@ -44,11 +45,25 @@ export interface ReceiverOptions {
   limitBytes?: number;
   /** Seconds a client should wait after a 503. Default 5. */
   retryAfterSeconds?: number;
-  /** Told of every store failure (answered 503). Default: `console.error`. */
+  /**
+   * How withdrawal statements are acknowledged: by email over SMTP, at once, and again until
+   * sent. Without it a statement is still stored and its acknowledgement kept due (a SQL
+   * store keeps it across restarts), but none is sent.
+   */
+  acknowledgements?: AcknowledgementOptions;
+  /** Told of every store failure (answered 503) and failed acknowledgement. Default: `console.error`. */
   onError?: (error: unknown) => void;
 }
 
 export type FetchHandler = (request: Request) => Promise<Response>;
+
+/** The endpoint, and the acknowledgements it sends in the background. */
+export interface Receiver extends FetchHandler {
+  /** Resolves once the acknowledgements due so far have had their attempt (for tests and shutdown). */
+  acknowledged(): Promise<void>;
+  /** Stops sending acknowledgements; the store stays open (it is the host's to close). */
+  close(): Promise<void>;
+}
 
 /** Idempotency-Key values: the widget sends a UUID; anything printable up to 255 characters will do. */
 const KEY = /^[\x21-\x7e]{1,255}$/;
@@ -66,7 +81,7 @@ const MESSAGES = {
  * Builds the endpoint. Mount it at any path: it answers POST and the CORS preflight. Errors
  * use the contract's `{ errors: [{ field, message }] }` and never repeat what was sent.
  */
-export function createReceiver(options: ReceiverOptions): FetchHandler {
+export function createReceiver(options: ReceiverOptions): Receiver {
   const store = typeof options.store === 'function' ? functionStore(options.store) : options.store;
   const { captcha } = options;
   const limitBytes = options.limitBytes ?? DEFAULT_LIMIT_BYTES;
@@ -74,8 +89,9 @@ export function createReceiver(options: ReceiverOptions): FetchHandler {
   const onError = options.onError ?? ((error: unknown) => console.error('refund-exchange-form receiver:', error));
   const schema: SchemaOptions = { ...options.schema, captcha: captcha !== undefined };
   // The browser drops a channel it cannot offer; a server is told at once.
-  const { problems } = checkChannels(options.schema?.channels);
+  const { channels, problems } = checkChannels(options.schema?.channels);
   if (problems.length) throw new TypeError(`refund-exchange-form receiver: channels refused: ${problems.join('; ')}`);
+  const acknowledger = options.acknowledgements && startAcknowledger(store, options.acknowledgements, channels, onError);
 
   // Compiled once; anchored, so a RegExp must match the whole origin, and without g or y,
   // whose lastIndex would make `test` answer differently each time.
@@ -110,16 +126,38 @@ export function createReceiver(options: ReceiverOptions): FetchHandler {
       return result.ok ? { ok: true } : { ok: false, refusal: result.reason };
     };
 
-    let result;
+    const entry = { idempotencyKey: key, fingerprint: fingerprint(parsed.request) };
+    let result: ReceiveResult<CaptchaFailureReason>;
     try {
-      result = await store.receive({ request: toStore, idempotencyKey: key, fingerprint: fingerprint(parsed.request) }, check);
+      if (isWithdrawal(toStore)) {
+        // Never refused for its captcha: kept, marked unverified, as Article 11a allows no hurdle.
+        const statement: ReceivedWithdrawal = { ...toStore, verified: false };
+        const unverified = async () => ({ ok: true as const });
+        const verified = async () => {
+          const outcome = await check();
+          statement.verified = outcome.ok;
+          return outcome.ok ? outcome : { ok: true as const };
+        };
+        result = await store.receive({ ...entry, request: statement }, verified);
+        if (result.state === 'puzzle-replayed') {
+          statement.verified = false;
+          result = await store.receive({ ...entry, request: statement }, unverified);
+        }
+      } else {
+        result = await store.receive({ ...entry, request: toStore }, check);
+      }
     } catch (error) {
       onError(error);
       return answer(503, { errors: [{ field: '', message: MESSAGES.unavailable }] }, { 'Retry-After': retryAfter });
     }
     switch (result.state) {
       case 'stored':
-        return answer(201, { reference: result.reference }, result.replayed ? { 'Idempotent-Replayed': 'true' } : {});
+        if (isWithdrawal(toStore)) acknowledger?.kick();
+        return answer(
+          201,
+          { reference: result.reference, receivedAt: result.receivedAt },
+          result.replayed ? { 'Idempotent-Replayed': 'true' } : {},
+        );
       case 'in-progress':
         return answer(409, { errors: [{ field: '', message: MESSAGES.inProgress }] }, { 'Retry-After': '1' });
       case 'mismatch':
@@ -135,7 +173,7 @@ export function createReceiver(options: ReceiverOptions): FetchHandler {
     }
   }
 
-  return async (request) => {
+  const handler = async (request: Request): Promise<Response> => {
     const origin = request.headers.get('origin');
     const allowed = origin === null || isAllowed(origin, request);
     const cors: Record<string, string> = { Vary: 'Origin' };
@@ -163,6 +201,10 @@ export function createReceiver(options: ReceiverOptions): FetchHandler {
     for (const [name, value] of Object.entries(cors)) response.headers.set(name, value);
     return response;
   };
+  return Object.assign(handler, {
+    acknowledged: async () => acknowledger?.idle(),
+    close: async () => acknowledger?.close(),
+  });
 }
 
 /** The key without the quotes of the draft's structured-field form; null when unusable, undefined when absent. */
@@ -174,7 +216,7 @@ function idempotencyKey(header: string | null): string | null | undefined {
 }
 
 /** SHA-256 of the checked request with its keys sorted: the same submission hashes alike however it is spelled. */
-function fingerprint(request: RefundExchangeRequest): string {
+function fingerprint(request: EndpointBody): string {
   return createHash('sha256').update(JSON.stringify(request, sortedKeys)).digest('hex');
 }
 

@@ -4,14 +4,17 @@
  * receiver processes sharing one database store each request once and accept each puzzle once.
  */
 import type { ImagePayload } from '../schema.js';
-import { newReference } from './store.js';
+import { isWithdrawal, newReference } from './store.js';
 import type {
+  AcknowledgementState,
+  DueAcknowledgement,
   ReceiveEntry,
   ReceivedRequest,
   RequestReader,
   RequestStore,
   StoredImage,
   StoredRequest,
+  ReceivedWithdrawal,
   UsedPuzzle,
 } from './store.js';
 
@@ -57,6 +60,17 @@ const MIGRATIONS = [
      expires_at timestamptz NOT NULL
    );
    CREATE INDEX rx_puzzles_expires_at ON rx_puzzles (expires_at);`,
+  // Each withdrawal statement's acknowledgement, in the statement's transaction: due at once,
+  // and due again after a failed attempt until it is sent.
+  `CREATE TABLE rx_acknowledgements (
+     request_id uuid PRIMARY KEY REFERENCES rx_requests (id) ON DELETE CASCADE,
+     attempts integer NOT NULL DEFAULT 0,
+     due_at timestamptz NOT NULL DEFAULT now(),
+     sent_at timestamptz,
+     message_id text,
+     last_error text
+   );
+   CREATE INDEX rx_acknowledgements_due ON rx_acknowledgements (due_at) WHERE sent_at IS NULL;`,
 ];
 
 // Advisory lock ids: any two constants of this project's own.
@@ -98,14 +112,14 @@ export async function openSqlStore(db: SqlDatabase, options: SqlStoreOptions = {
 
   /** What an earlier request with this key decides, if there was one. */
   async function earlier(client: SqlClient, key: string, fingerprint: string) {
-    const [row] = await rowsOf<{ reference: string; fingerprint: string }>(
+    const [row] = await rowsOf<{ reference: string; fingerprint: string; received_at: Date | string }>(
       client,
-      'SELECT reference, fingerprint FROM rx_requests WHERE idempotency_key = $1',
+      'SELECT reference, fingerprint, received_at FROM rx_requests WHERE idempotency_key = $1',
       [key],
     );
     if (!row) return undefined;
     return row.fingerprint === fingerprint
-      ? { state: 'stored' as const, reference: row.reference, replayed: true }
+      ? { state: 'stored' as const, reference: row.reference, receivedAt: iso(row.received_at), replayed: true }
       : { state: 'mismatch' as const };
   }
 
@@ -118,8 +132,8 @@ export async function openSqlStore(db: SqlDatabase, options: SqlStoreOptions = {
       );
       if (inserted.rows.length === 0) throw new Rollback({ state: 'puzzle-replayed' as const });
     }
-    const reference = await insertRequest(tx, entry.request, entry.idempotencyKey, entry.fingerprint);
-    return { state: 'stored' as const, reference, replayed: false };
+    const { reference, receivedAt } = await insertRequest(tx, entry.request, entry.idempotencyKey, entry.fingerprint);
+    return { state: 'stored' as const, reference, receivedAt, replayed: false };
   }
 
   async function transaction<T>(work: (tx: SqlClient) => Promise<T>) {
@@ -195,6 +209,41 @@ export async function openSqlStore(db: SqlDatabase, options: SqlStoreOptions = {
       return row;
     },
 
+    async dueAcknowledgements(limit, leaseMs) {
+      // Claimed by moving their due time past the lease: another process skips them meanwhile,
+      // and one that died while sending leaves them due again once the lease is over.
+      const rows = await rowsOf<{ reference: string; received_at: Date | string; request: ReceivedWithdrawal | string; attempts: number }>(
+        db,
+        `UPDATE rx_acknowledgements a SET due_at = now() + $2 * interval '1 millisecond'
+         FROM rx_requests r
+         WHERE r.id = a.request_id AND a.request_id IN (
+           SELECT request_id FROM rx_acknowledgements WHERE sent_at IS NULL AND due_at <= now()
+           ORDER BY due_at LIMIT $1 FOR UPDATE SKIP LOCKED)
+         RETURNING r.reference, r.received_at, r.request, a.attempts, a.request_id`,
+        [limit, leaseMs],
+      );
+      return rows
+        .map((row): DueAcknowledgement => ({
+          reference: row.reference,
+          receivedAt: iso(row.received_at),
+          statement: typeof row.request === 'string' ? (JSON.parse(row.request) as ReceivedWithdrawal) : row.request,
+          attempts: Number(row.attempts),
+        }))
+        .sort((a, b) => (a.receivedAt < b.receivedAt ? -1 : a.receivedAt > b.receivedAt ? 1 : 0));
+    },
+
+    async recordAcknowledgement(reference, outcome) {
+      const sent = 'sentAt' in outcome;
+      await db.query(
+        `UPDATE rx_acknowledgements SET attempts = attempts + 1,
+           sent_at = $2, message_id = $3, last_error = $4, due_at = coalesce($5, due_at)
+         WHERE request_id = (SELECT id FROM rx_requests WHERE reference = $1) AND sent_at IS NULL`,
+        sent
+          ? [reference, outcome.sentAt.toISOString(), outcome.messageId ?? null, null, null]
+          : [reference, null, null, outcome.error, outcome.retryAt.toISOString()],
+      );
+    },
+
     close: () => db.close(),
   };
   return store;
@@ -220,8 +269,14 @@ async function insertRequest(
   request: ReceivedRequest,
   key: string | undefined,
   fingerprint: string,
-): Promise<string> {
+): Promise<{ reference: string; receivedAt: string }> {
   const id = crypto.randomUUID();
+  if (isWithdrawal(request)) {
+    const published = await publish(tx, id, request, key, fingerprint);
+    // Due at once: stored together, so no statement is ever kept without its acknowledgement.
+    await tx.query('INSERT INTO rx_acknowledgements (request_id) VALUES ($1)', [id]);
+    return published;
+  }
   const { images = [], ...rest } = request;
   // Photos as bytes in their own rows: half the size of base64, and a list never loads them.
   for (const [n, image] of images.entries()) {
@@ -237,15 +292,26 @@ async function insertRequest(
   }
   const described: StoredRequest['request'] = rest;
   if (images.length) described.images = images.map(describeImage);
+  return publish(tx, id, described, key, fingerprint);
+}
+
+/** Inserts the request's row under a new reference, last, with the sequence taken in commit order. */
+async function publish(
+  tx: SqlClient,
+  id: string,
+  request: StoredRequest['request'],
+  key: string | undefined,
+  fingerprint: string,
+): Promise<{ reference: string; receivedAt: string }> {
   await tx.query('SELECT pg_advisory_xact_lock($1)', [PUBLISH_LOCK]);
   for (;;) {
     const reference = newReference();
-    const { rows } = await tx.query(
+    const { rows } = await tx.query<{ received_at: Date | string }>(
       `INSERT INTO rx_requests (id, reference, idempotency_key, fingerprint, request)
-       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reference) DO NOTHING RETURNING id`,
-      [id, reference, key ?? null, fingerprint, JSON.stringify(described)],
+       VALUES ($1, $2, $3, $4, $5) ON CONFLICT (reference) DO NOTHING RETURNING received_at`,
+      [id, reference, key ?? null, fingerprint, JSON.stringify(request)],
     );
-    if (rows.length) return reference;
+    if (rows[0]) return { reference, receivedAt: iso(rows[0].received_at) };
   }
 }
 
@@ -260,19 +326,33 @@ interface RequestRow {
   received_at: Date | string;
   request: StoredRequest['request'] | string;
   cursor: string;
+  ack_attempts: number | null;
+  ack_sent_at: Date | string | null;
+  ack_error: string | null;
 }
 
-const SELECT_REQUESTS =
-  'SELECT r.reference, r.idempotency_key, r.received_at, r.request, r.seq::text AS cursor FROM rx_requests r';
+const SELECT_REQUESTS = `SELECT r.reference, r.idempotency_key, r.received_at, r.request, r.seq::text AS cursor,
+  a.attempts AS ack_attempts, a.sent_at AS ack_sent_at, a.last_error AS ack_error
+  FROM rx_requests r LEFT JOIN rx_acknowledgements a ON a.request_id = r.id`;
+
+/** PGlite gives a timestamptz as a Date, `pg` too; text from either is read the same. */
+const iso = (value: Date | string) => new Date(value).toISOString();
 
 function storedRequest(row: RequestRow): StoredRequest {
-  return {
+  const stored: StoredRequest = {
     reference: row.reference,
     idempotencyKey: row.idempotency_key,
-    receivedAt: new Date(row.received_at).toISOString(),
+    receivedAt: iso(row.received_at),
     request: typeof row.request === 'string' ? (JSON.parse(row.request) as StoredRequest['request']) : row.request,
     cursor: row.cursor,
   };
+  if (row.ack_attempts !== null) {
+    const acknowledgement: AcknowledgementState = { attempts: Number(row.ack_attempts) };
+    if (row.ack_sent_at !== null) acknowledgement.sentAt = iso(row.ack_sent_at);
+    else if (row.ack_error !== null) acknowledgement.lastError = row.ack_error;
+    stored.acknowledgement = acknowledgement;
+  }
+  return stored;
 }
 
 /** The rows of one query. */

@@ -12,7 +12,9 @@ import {
   REASONS,
   RESOLUTIONS,
   createRequestSchema,
+  createWithdrawalSchema,
 } from '../../src/schema.js';
+import { parseRequest } from '../../src/server/parse.js';
 import { createReceiver } from '../../src/server/receiver.js';
 import { PNG, VALID } from './samples.js';
 
@@ -32,7 +34,8 @@ function built(name: string): Json {
 const requestJsonSchema = built('request.schema.json');
 const openapi = built('openapi.json');
 
-const ajv = new Ajv2020({ strict: true, allErrors: true });
+// The pattern beside `date-time` holds zod's own rule: the format is a name for readers, checked by it.
+const ajv = new Ajv2020({ strict: true, allErrors: true, formats: { 'date-time': true } });
 ajv.addSchema(requestJsonSchema);
 const id = requestJsonSchema['$id'] as string;
 const compiled = (pointer = ''): ValidateFunction => {
@@ -42,6 +45,9 @@ const compiled = (pointer = ''): ValidateFunction => {
 };
 const validateRequest = compiled();
 const zodRequest = createRequestSchema();
+const definitions = requestJsonSchema['$defs'] as Record<string, Json>;
+const requestDefinition = definitions['RefundExchangeRequest'] as Json;
+const withdrawalDefinition = definitions['WithdrawalStatement'] as Json;
 
 /** The request's zod schema or one of its fields'. */
 interface Zod {
@@ -286,17 +292,24 @@ describe('request.schema.json: what it is', () => {
     assert.equal(typeof requestJsonSchema['title'], 'string');
   });
 
-  it('describes every field', () => {
-    const properties = requestJsonSchema['properties'] as Record<string, Json>;
-    assert.deepEqual(Object.keys(properties), Object.keys(zodRequest.shape));
-    for (const [key, property] of Object.entries(properties)) {
-      assert.equal(typeof property['description'], 'string', key);
+  it('describes every field of a request and of a withdrawal statement', () => {
+    for (const [definition, zod] of [
+      [requestDefinition, zodRequest],
+      [withdrawalDefinition, createWithdrawalSchema()],
+    ] as const) {
+      const properties = definition['properties'] as Record<string, Json>;
+      assert.deepEqual(Object.keys(properties), Object.keys(zod.shape));
+      for (const [key, property] of Object.entries(properties)) {
+        assert.equal(typeof property['description'], 'string', key);
+      }
     }
   });
 
   it('leaves captcha optional but limits its length', () => {
-    assert.ok(!(requestJsonSchema['required'] as string[]).includes('captcha'));
-    assert.equal((requestJsonSchema['properties'] as Record<string, Json>)['captcha']?.['maxLength'], LIMITS.captcha);
+    for (const definition of [requestDefinition, withdrawalDefinition]) {
+      assert.ok(!(definition['required'] as string[]).includes('captcha'));
+      assert.equal((definition['properties'] as Record<string, Json>)['captcha']?.['maxLength'], LIMITS.captcha);
+    }
   });
 });
 
@@ -322,7 +335,7 @@ describe('request.schema.json: the same verdicts as zod', () => {
   }
 
   it('on every BMP character where trimming, full width and serial numbers meet it', () => {
-    const field = (key: keyof typeof zodRequest.shape) => [compiled(`/properties/${key}`), zodRequest.shape[key]] as const;
+    const field = (key: keyof typeof zodRequest.shape) => [compiled(`/$defs/RefundExchangeRequest/properties/${key}`), zodRequest.shape[key]] as const;
     const probes = [
       [field('name'), (c: string) => `${c}K${c}`],
       [field('email'), (c: string) => `k${c}m@example.com`],
@@ -344,7 +357,7 @@ describe('request.schema.json: where it is stricter than zod', () => {
       const v = verdicts(request({ serialNumber: `${c}123` }));
       assert.deepEqual([v.zod, v.jsonSchema], [true, false], c);
     }
-    const comment = (requestJsonSchema['properties'] as Record<string, Json>)['serialNumber']?.['$comment'];
+    const comment = (requestDefinition['properties'] as Record<string, Json>)['serialNumber']?.['$comment'];
     for (const c of EXPANDING) assert.ok(String(comment).includes(c), `the $comment names ${c}`);
   });
 });
@@ -493,6 +506,71 @@ describe('request.schema.json: the same verdicts as zod, property-based', () => 
   });
 });
 
+// ---- Withdrawal statements -----------------------------------------------------------------
+
+/** The receiver's verdict on a whole body: a withdrawal statement's rules by its kind, else a request's. */
+const receiverVerdict: Zod = { safeParse: (value) => ({ success: parseRequest(value).ok }) };
+const STATEMENT = {
+  kind: 'withdrawal',
+  marketplace: 'amazon.fr',
+  email: 'kim@example.com',
+  name: 'Kim Lee',
+  orderId: '123-1234567-1234567',
+  locale: 'fr-FR',
+  confirmedAt: '2026-12-02T09:15:30.250Z',
+};
+const statement = (patch: Json) => ({ ...STATEMENT, ...patch });
+const agreeOnBody = (sample: unknown, expected?: boolean) => agree(sample, expected, validateRequest, receiverVerdict);
+
+describe('request.schema.json: withdrawal statements, with the receiver’s verdicts', () => {
+  it('on a statement, one missing each key, a request with its kind, and a kind of neither', () => {
+    agreeOnBody(STATEMENT, true);
+    agreeOnBody(statement({ captcha: 'x'.repeat(LIMITS.captcha) }), true);
+    for (const key of Object.keys(STATEMENT)) agreeOnBody(statement({ [key]: undefined }), false);
+    agreeOnBody(request({ kind: 'request' }), true);
+    agreeOnBody(request({ kind: 'withdrawal' }), false);
+    for (const kind of ['Withdrawal', 'refund', '', null, 1]) agreeOnBody(statement({ kind }), false);
+  });
+
+  it('on moments of confirmation', () => {
+    const cases: [unknown, boolean][] = [
+      ['2026-12-02T09:15:30Z', true],
+      ['2026-12-02T10:15:30.123456+01:00', true],
+      ['2028-02-29T23:59:59-05:00', true],
+      ['2026-02-29T09:15:30Z', false],
+      ['2026-12-02T24:00:00Z', false],
+      ['2026-12-02 09:15:30Z', false],
+      ['2026-12-02T09:15:30', false],
+      ['2026-12-02', false],
+      [Date.UTC(2026, 11, 2), false],
+    ];
+    for (const [confirmedAt, valid] of cases) agreeOnBody(statement({ confirmedAt }), valid);
+  });
+
+  it('on generated statements, with fields missing, wrong or unknown', () => {
+    const values = fc.record({
+      marketplace: ARBITRARIES.marketplace,
+      email: ARBITRARIES.email,
+      name: ARBITRARIES.name,
+      orderId: ARBITRARIES.orderId,
+      confirmedAt: fc.oneof(
+        fc.date({ min: new Date(0), max: new Date(Date.UTC(9999, 11, 31)), noInvalidDate: true }).map((d) => d.toISOString()),
+        fc.string({ maxLength: 30 }),
+      ),
+      extra: fc.jsonValue(),
+    });
+    const chosen = fc.subarray(['marketplace', 'email', 'name', 'orderId', 'confirmedAt', 'extra'], { maxLength: 3 });
+    const damage = fc.option(fc.tuple(fc.constantFrom(...Object.keys(STATEMENT), 'productName'), fc.jsonValue()), { freq: 3 });
+    fc.assert(
+      fc.property(values, chosen, damage, (generated, keys, broken) => {
+        const picked = Object.fromEntries(keys.map((key) => [key, (generated as Json)[key]]));
+        agreeOnBody({ ...statement(picked), ...(broken && { [broken[0]]: broken[1] }) });
+      }),
+      { seed: SEED, numRuns: 400 },
+    );
+  });
+});
+
 // ---- openapi.json -------------------------------------------------------------------------
 
 /** Follows a JSON pointer (`/paths/~1x/post`) from the document's root. */
@@ -541,12 +619,13 @@ describe('openapi.json', () => {
     walk(openapi);
   });
 
-  it('takes the request schema as its JSON body', () => {
+  it('takes the request schema as its JSON body: a request, or a withdrawal statement by its kind', () => {
     const body = deref(post['requestBody']);
-    const schema = (body['content'] as Record<string, Json>)['application/json']?.['schema'];
-    // Embedded whole, but for what only a document's root carries.
-    const embedded = Object.fromEntries(Object.entries(requestJsonSchema).filter(([key]) => key !== '$schema' && key !== '$id'));
-    assert.deepEqual(deref(schema), embedded);
+    const schema = deref((body['content'] as Record<string, Json>)['application/json']?.['schema']);
+    // Embedded whole, each definition under its own name.
+    assert.deepEqual(deref(schema['then']), withdrawalDefinition);
+    assert.deepEqual(deref(schema['else']), requestDefinition);
+    assert.deepEqual([schema['type'], schema['if']], [requestJsonSchema['type'], requestJsonSchema['if']]);
   });
 
   it("describes the Idempotency-Key header as createReceiver reads it", async () => {
@@ -588,7 +667,8 @@ describe('openapi.json', () => {
     const created = deref(responses['201']);
     const schema = (created['content'] as Record<string, Json>)['application/json']?.['schema'];
     const validate = ajv.compile(deref(schema));
-    assert.ok(validate({ reference: 'R-1' }));
+    assert.ok(validate({ reference: 'R-1', receivedAt: '2026-12-02T09:15:30.250Z' }));
+    assert.ok(!validate({ reference: 'R-1' }));
     assert.ok(!validate({}));
     assert.ok((created['headers'] as Json)['Idempotent-Replayed']);
   });

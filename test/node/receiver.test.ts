@@ -14,6 +14,7 @@ import { serve } from '@hono/node-server';
 import {
   createPuzzleIssuer,
   createReceiver,
+  isWithdrawal,
   openPGliteStore,
   openPostgresStore,
   toNodeHandler,
@@ -61,7 +62,8 @@ describe('createReceiver', () => {
     const { stored, handler } = receiverWith();
     const answer = await call(handler, post({ ...VALID, unknown: 'dropped' }, { 'Idempotency-Key': crypto.randomUUID() }));
     assert.equal(answer.status, 201);
-    assert.deepEqual(answer.json, { reference: 'REF-1' });
+    assert.deepEqual(answer.json, { reference: 'REF-1', receivedAt: answer.json.receivedAt });
+    assert.ok(Math.abs(Date.parse(String(answer.json.receivedAt)) - Date.now()) < 5000);
     assert.equal(answer.headers.get('content-type'), 'application/json; charset=utf-8');
     assert.equal(answer.headers.get('cache-control'), 'no-store');
     assert.deepEqual(stored, [VALID]);
@@ -323,6 +325,7 @@ describe('the PGlite store', () => {
     assert.ok(item);
     assert.equal(item.reference, answer.json.reference);
     assert.equal(item.idempotencyKey, key);
+    assert.ok(!isWithdrawal(item.request));
     assert.deepEqual(item.request.images?.map((i) => [i.name, i.bytes]), [['box.png', 70], ['label.png', 70]]);
     assert.ok(!JSON.stringify(item).includes(PNG.slice(0, 40)));
     const photo = await store.image(item.reference, 1);
