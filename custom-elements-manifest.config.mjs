@@ -268,7 +268,7 @@ const shippedPaths = {
 };
 
 export default {
-  globs: ['src/index.ts', 'src/refund-exchange-form.ts', 'src/define.ts', 'src/events.ts'],
+  globs: ['src/index.ts', 'src/refund-exchange-form.ts', 'src/define.ts', 'src/events.ts', 'src/submission/events.ts'],
   litelement: true,
   // package.json names custom-elements.json itself; the stale check writes elsewhere.
   packagejson: false,

@@ -5,7 +5,7 @@ import terser from '@rollup/plugin-terser';
 import { minifyTemplateLiterals } from 'rollup-plugin-minify-template-literals';
 
 const PRIVATE =
-  /^(handle(Input|Leave|RemovePhoto|Submit|Reset|ConfirmReset|Press|Interaction|CaptchaRetry|StartOver|SummaryLink)|focusLater|clearEntries|renderRest|confirmingReset|interacted|prefiller)$/;
+  /^(handle(Input|Leave|RemovePhoto|Submit|Reset|ConfirmReset|Press|Interaction|StartOver|SummaryLink)|focusLater|clearEntries|renderRest|confirmingReset|interacted|prefiller|withdrawing|flow|limits|press|drafts|submission|tag|context|formStart|endpointCheck|captchaField|formModel|formRules|photoField)$/;
 
 export default {
   input: { 'refund-exchange-form': 'lib/define.js' },
@@ -28,7 +28,10 @@ export default {
       compress: { passes: 2 },
       // The element's private members, whose long names TypeScript's `private` leaves in the
       // output: named here, since a pattern could catch a DOM or library name (handleEvent).
-      mangle: { properties: { regex: PRIVATE } },
+      // Each is a name only the entry uses (formModel, not model, which chunks read on objects
+      // of their own), as every chunk is renamed alike; `builtins`, as terser would leave those
+      // that are also DOM names (tag, context).
+      mangle: { properties: { regex: PRIVATE, builtins: true } },
       format: { comments: false },
     }),
   ],

@@ -1,13 +1,18 @@
 /** The element's typed events. All bubble and cross shadow boundaries (composed). */
-import type { FieldError, RefundExchangeRequest } from './schema.js';
+import type { EndpointBody, FieldError } from './schema.js';
 import type { RefundExchangeForm } from './refund-exchange-form.js';
 
+import type { RefundExchangeSubmitEvent, RefundExchangeSuccessEvent } from './submission/events.js';
+
 export type { FieldError } from './schema.js';
+// Fired only by the sending code, and so in its chunk; part of the API all the same.
+export { RefundExchangeSubmitEvent, RefundExchangeSuccessEvent } from './submission/events.js';
 
 export type ErrorKind = 'validation' | 'captcha' | 'config' | 'network' | 'server';
 
 export interface SubmitDetail {
-  payload: RefundExchangeRequest;
+  /** The request, or with the withdrawal function a withdrawal statement (`kind: "withdrawal"`). */
+  payload: EndpointBody;
 }
 export interface SuccessDetail {
   status: number;
@@ -20,28 +25,12 @@ export interface ErrorDetail {
   errors?: FieldError[];
 }
 
-const init = <T>(detail: T, cancelable = false) => ({
+export const init = <T>(detail: T, cancelable = false) => ({
   detail,
   bubbles: true,
   composed: true,
   cancelable,
 });
-
-/** Valid and about to send. Cancel it to send the payload yourself. */
-export class RefundExchangeSubmitEvent extends CustomEvent<SubmitDetail> {
-  static readonly eventName = 'refund-exchange-submit';
-  constructor(detail: SubmitDetail) {
-    super(RefundExchangeSubmitEvent.eventName, init(detail, true));
-  }
-}
-
-/** The endpoint answered 2xx. */
-export class RefundExchangeSuccessEvent extends CustomEvent<SuccessDetail> {
-  static readonly eventName = 'refund-exchange-success';
-  constructor(detail: SuccessDetail) {
-    super(RefundExchangeSuccessEvent.eventName, init(detail));
-  }
-}
 
 /** Validation, captcha, configuration, network or server failure. */
 export class RefundExchangeErrorEvent extends CustomEvent<ErrorDetail> {

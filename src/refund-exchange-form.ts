@@ -9,8 +9,8 @@ import { LanguageController } from './i18n/controller.js';
 import { recheckEndpoint, type Endpoint } from './submission/endpoint.js';
 import { SubmissionSlot } from './submission/slot.js';
 import { PhotosController } from './photos/controller.js';
-import { CaptchaSlot } from './captcha/slot.js';
 import { DraftSlot } from './drafts/slot.js';
+import { LazyPart } from './lazy.js';
 import type { DraftMode } from './drafts/storage.js';
 import { FormModel, type TextField } from './form/model.js';
 import type { RequestContext } from './form/check.js';
@@ -49,6 +49,8 @@ import * as sections from './form/sections.js';
  * @csspart recap - The success view's recap of the request.
  * @csspart copy - The button that copies the reference (also `button`).
  * @csspart new - The quiet "Start a new request" button after a send (also `button`).
+ * @csspart withdraw - With `withdrawal`, the button that opens the withdrawal statement (also `button`).
+ * @csspart print - The button that prints a withdrawal's receipt (also `button`).
  * @csspart policies - The list of promises above the form.
  * @csspart draft - The notice that what the customer entered earlier was restored.
  *
@@ -77,37 +79,33 @@ export class RefundExchangeForm extends LitElement {
     if (!customElements.get(tag)) customElements.define(tag, this);
   }
 
-  private readonly model = new FormModel();
+  private readonly formModel = new FormModel();
   private readonly language = new LanguageController(this);
   private readonly press = new PressController(this);
-  private readonly submission = new SubmissionSlot(this, this.model, {
+  private readonly submission = new SubmissionSlot(this, this.formModel, {
     sent: () => {
-      this.captcha.field?.destroy();
+      this.captchaField.part?.destroy();
       // Delivered: nothing of it stays in the page or in storage.
       this.clearEntries();
     },
-    captchaRefused: () => this.captcha.field?.restart(),
+    captchaRefused: () => this.captchaField.part?.restart(),
     focus: (selector) => this.focusLater(selector),
   });
-  private readonly start = new FormStart(this);
-  private readonly photos = new PhotosController(this, this.model, () => this.limits.photos);
+  private readonly formStart = new FormStart(this);
+  private readonly photoField = new PhotosController(this, this.formModel, () => this.limits.photos);
   /** The closed lists a restored or prefilled value must come from; asked before the first render. */
   private readonly choices = () => ({ marketplace: this.limits.update(this).offered, resolution: RESOLUTIONS, reason: REASONS });
-  private readonly drafts = new DraftSlot(this, this.model, this.submission, this.choices, () => this.limits.ready(this));
-  private readonly rules = new FormRules(
-    this.model,
-    () => ({ options: this.limits.options(!!this.sitekey), context: this.context, lang: this.tag }),
-    () => this.requestUpdate(),
-  );
-  private readonly prefiller = new PrefillSlot(this, this.model, () => ({
-    choices: this.choices(),
-    rules: () => this.rules.load(),
-    issues: () => this.rules.problems().issues,
-  }));
-  private readonly captcha = new CaptchaSlot(
-    this,
-    () => ({ sitekey: this.sitekey, puzzleEndpoint: this.puzzleEndpoint, t: this.t, active: this.interacted }),
-  );
+  private readonly drafts = new DraftSlot(this, this.formModel, this.submission, this.choices, () => this.limits.ready(this));
+  private readonly formRules = new FormRules(this.formModel, () => ({ options: this.limits.options(!!this.sitekey), context: this.context, lang: this.tag }),
+    () => this.requestUpdate());
+  private readonly prefiller = new PrefillSlot(this, this.formModel, () =>
+    ({ choices: this.choices(), rules: () => this.formRules.load(), issues: () => this.formRules.problems().issues }));
+  /** The captcha's field (its box, its messages, what loads the widget), for a form with a site key. */
+  private readonly captchaField = new LazyPart(this, () => this.sitekey, () => import('./captcha/field.js').then(({ CaptchaField }) =>
+    new CaptchaField(this, () => ({ sitekey: this.sitekey, puzzleEndpoint: this.puzzleEndpoint, t: this.t, active: this.interacted }))));
+  /** The withdrawal function (its button, the statement, its review and receipt), for a form that offers it. */
+  private readonly withdrawing = new LazyPart(this, () => this.withdrawal, () => import('./withdrawal/flow.js').then(({ WithdrawalFlow }) =>
+    new WithdrawalFlow(this, this.formModel, this.formRules)));
 
   /** URL the request is POSTed to. */
   @property() endpoint?: string;
@@ -168,6 +166,9 @@ export class RefundExchangeForm extends LitElement {
    */
   @property() lock = '';
 
+  /** The EU withdrawal function (Article 11a): a button in the law's words opens a withdrawal statement, sent as `kind: "withdrawal"`. */
+  @property({ type: Boolean }) withdrawal = false;
+
   @state() private confirmingReset = false;
   /** Set on the first focus or touch: the captcha starts solving then, not on page load. */
   @state() private interacted = false;
@@ -176,11 +177,11 @@ export class RefundExchangeForm extends LitElement {
   private tag = '';
   private t: Translation = translationFor('en');
   private readonly limits = new FormLimits(() => this.requestUpdate());
-  private target: Endpoint = { problem: '' };
+  private endpointCheck: Endpoint = { problem: '' };
 
   constructor() {
     super();
-    this.model.subscribe(() => this.requestUpdate());
+    this.formModel.subscribe(() => this.requestUpdate());
   }
 
   /**
@@ -193,30 +194,30 @@ export class RefundExchangeForm extends LitElement {
     while (this.press.released) await this.press.released;
     if (!this.hasUpdated) {
       await nextTask();
-      await Promise.all([this.drafts.ready, this.limits.ready(this), this.captcha.ready()]);
+      await Promise.all([this.drafts.ready, this.limits.ready(this), this.captchaField.ready(), this.withdrawing.ready()]);
       // The prefill, after the draft (what the customer typed wins), checked in the page's language.
       this.limits.update(this);
       this.tag = this.language.tag;
       this.prefiller.apply();
       await this.prefiller.ready;
-      if (this.model.hasInput) await this.rules.load()?.catch(() => undefined);
+      if (this.formModel.hasInput) await this.formRules.load()?.catch(() => undefined);
     }
-    await this.language.ready(this.start.shown || this.model.hasInput);
+    await this.language.ready(this.formStart.shown || this.formModel.hasInput);
     super.scheduleUpdate();
   }
 
   /** Settles once the whole form is rendered, not just its first fields (FormStart). */
   protected override async getUpdateComplete(): Promise<boolean> {
     const done = await super.getUpdateComplete();
-    return this.start.complete ? done : this.start.whole.then(() => super.getUpdateComplete());
+    return this.formStart.complete ? done : this.formStart.whole.then(() => super.getUpdateComplete());
   }
 
   protected override willUpdate(): void {
     this.limits.update(this);
     this.tag = this.language.tag;
     this.t = translationFor(this.tag);
-    this.target = recheckEndpoint(this.target, this.endpoint, document.baseURI);
-    adopt(this.renderRoot as ShadowRoot, this.rules.shows?.checkedStyles);
+    this.endpointCheck = recheckEndpoint(this.endpointCheck, this.endpoint, document.baseURI);
+    adopt(this.renderRoot as ShadowRoot, this.formRules.shows?.checkedStyles);
   }
 
   /** Validates and sends, as the Submit button does. */
@@ -229,14 +230,14 @@ export class RefundExchangeForm extends LitElement {
    * the rules load, from the first touch: an untouched form is empty, so not valid anyway.
    */
   checkValidity(): boolean {
-    return this.rules.valid();
+    return this.formRules.valid();
   }
 
   /** As `checkValidity()`, and shows every problem with the summary once the rules are here, without sending. */
   reportValidity(): boolean {
-    this.model.startSubmit();
+    this.formModel.startSubmit();
     const valid = this.checkValidity();
-    if (!valid) void Promise.resolve(this.rules.load()).then(() => this.focusLater('.summary'), () => undefined);
+    if (!valid) void Promise.resolve(this.formRules.load()).then(() => this.focusLater('.summary'), () => undefined);
     return valid;
   }
 
@@ -246,11 +247,12 @@ export class RefundExchangeForm extends LitElement {
     this.clearEntries();
   }
 
-  /** Forgets what the customer entered: values, photos on their way, and the draft. */
+  /** Forgets what the customer entered: values, photos on their way, the draft, an open statement. */
   private clearEntries(): void {
+    this.withdrawing.part?.close();
     this.drafts.clear();
-    this.photos.reset();
-    this.model.reset();
+    this.photoField.reset();
+    this.formModel.reset();
     this.confirmingReset = false;
   }
 
@@ -258,49 +260,49 @@ export class RefundExchangeForm extends LitElement {
   private get context(): RequestContext {
     return {
       locale: this.t.locale,
-      marketplace: this.model.marketplace(defaultMarketplace(this.tag, this.limits.offered), this.limits.offered),
-      captcha: this.captcha.field?.solution ?? '',
+      marketplace: this.formModel.marketplace(defaultMarketplace(this.tag, this.limits.offered), this.limits.offered),
+      captcha: this.captchaField.part?.solution ?? '',
     };
   }
 
   private get busy(): boolean {
-    return this.submission.busy || this.photos.preparing || this.drafts.restoring;
+    return this.submission.busy || this.photoField.preparing || this.drafts.restoring;
   }
 
   private handleInput(e: Event): void {
     const target = e.target as HTMLInputElement;
     const field = target.name as TextField;
-    this.model.set(field, target.value);
-    if (e.type === 'change') this.model.leave(field);
+    this.formModel.set(field, target.value);
+    if (e.type === 'change') this.formModel.leave(field);
   }
 
   private handleLeave(e: Event): void {
     const field = (e.target as HTMLInputElement).name;
-    this.model.leave(field as FieldName, this.rules.tidier(field, !!this.limits.channel(this.context.marketplace)));
+    this.formModel.leave(field as FieldName, this.formRules.tidier(field, !!this.limits.channel(this.context.marketplace)));
   }
 
   private handleRemovePhoto(id: string): void {
-    this.photos.remove(id);
+    this.photoField.remove(id);
     this.focusLater('#images');
   }
 
   private async handleSubmit(e?: Event): Promise<void> {
     e?.preventDefault();
-    if (this.busy) return;
+    if (this.busy || (this.withdrawal && this.withdrawing.part?.next())) return;
     await this.submission.submit({
-      target: this.target,
-      ready: () => Promise.all([this.rules.load(), this.sitekey && this.captcha.load()]),
-      check: () => this.rules.check(),
-      ...(this.sitekey ? { solved: () => this.captcha.load().then((field) => field.solved()) } : {}),
+      target: this.endpointCheck,
+      ready: () => Promise.all([this.formRules.load(), this.sitekey && this.captchaField.load()]),
+      check: () => this.formRules.check(),
+      ...(this.sitekey ? { solved: () => this.captchaField.load().then((field) => field.solved()) } : {}),
     });
   }
 
   private handleReset(): void {
     if (this.busy) return;
-    if (!this.model.hasInput) return this.reset();
+    if (!this.formModel.hasInput) return this.reset();
     // The question comes with the rules, which a form with entries has, or is getting; without
     // them (offline), Reset says so and clears nothing.
-    void Promise.resolve(this.rules.load()).then(() => {
+    void Promise.resolve(this.formRules.load()).then(() => {
       this.confirmingReset = true;
       this.focusLater('.confirm [data-keep]');
     }, () => this.submission.cannotLoad());
@@ -320,15 +322,10 @@ export class RefundExchangeForm extends LitElement {
   private handleInteraction(): void {
     this.interacted = true;
     // What the customer will need next; a failure here is met again, and told, on submit.
-    void this.rules.load()?.catch(() => undefined);
+    void this.formRules.load()?.catch(() => undefined);
     this.submission.load().catch(() => undefined);
     this.drafts.prepare();
     void loadMessages(this.tag);
-  }
-
-  private handleCaptchaRetry(): void {
-    this.model.clearServerError('captcha');
-    this.captcha.field?.restart();
   }
 
   private handleStartOver(): void {
@@ -349,8 +346,10 @@ export class RefundExchangeForm extends LitElement {
   override render(): TemplateResult {
     const t = this.t;
     const { sent } = this.submission;
-    if (sent) return sent.view(t, (id) => this.limits.name(id, this.tag, t), this.handleStartOver);
-    const c = fields.context(t, this.model, this.rules.problems(), this.lock, this.handleInput);
+    const flow = this.withdrawal ? this.withdrawing.part : undefined;
+    const site = (id = '') => this.limits.name(id, this.tag, t);
+    if (sent) return sent.view(t, site, this.handleStartOver, flow);
+    const c = fields.context(t, this.formModel, this.formRules.problems(), this.lock, this.handleInput);
     const marketplace = this.context.marketplace;
     return html`
       ${this.hidePolicies ? nothing : sections.policies(t, this.returnDays, this.warrantyMonths)}
@@ -364,16 +363,18 @@ export class RefundExchangeForm extends LitElement {
         @pointerdown=${this.handlePress}
         @focusout=${this.handleLeave}
       >
-        ${sections.alert(this.submission.failure?.(t) ?? ('problem' in this.target ? t.errConfig : undefined))}
-        ${this.rules.shows?.summary(c, (e, field) => this.handleSummaryLink(e, field))}
+        ${sections.alert(this.submission.failure?.(t) ?? ('problem' in this.endpointCheck ? t.errConfig : undefined))}
+        ${this.formRules.shows?.summary(c, (e, field) => this.handleSummaryLink(e, field))}
         ${this.drafts.notice(t, this.handleStartOver)}
+        ${flow?.head(t, site(marketplace))}
         <p class="note">${t.requiredNote}</p>
         ${this.limits.offered.length > 1 ? fields.select(c, 'marketplace', this.limits.names(this.tag, t), marketplace) : nothing}
         ${fields.input(c, 'email', 'email', 'email')}
         ${fields.input(c, 'name', 'text', 'name')}
         ${fields.input(c, 'orderId', 'text', 'off', sections.orderTip(t, marketplace, this.limits.channel(marketplace), this.tag))}
+        ${flow?.actions(t, this.busy, this.submission.status(t))}
         ${fields.input(c, 'productName', 'text', 'off', t.tipProductName)}
-        ${this.start.complete ? this.renderRest(c, t) : nothing}
+        ${this.formStart.complete ? this.renderRest(c, t) : nothing}
       </form>
     `;
   }
@@ -382,16 +383,16 @@ export class RefundExchangeForm extends LitElement {
   private renderRest(c: fields.FieldContext, t: Translation): TemplateResult {
     return html`
       ${fields.choices(c)}
-      ${fields.select(c, 'reason', REASONS.map((r) => [r, t[r]]), this.model.values.reason)}
+      ${fields.select(c, 'reason', REASONS.map((r) => [r, t[r]]), this.formModel.values.reason)}
       ${fields.input(c, 'serialNumber', 'text', 'off', t.tipSerialNumber)}
       ${fields.details(c)}
-      ${fields.photos(c, this.photos, this.limits.photos, this.photos.pick, (id) => this.handleRemovePhoto(id))}
-      ${this.sitekey ? this.captcha.field?.render(c, this.handleCaptchaRetry) : nothing}
+      ${fields.photos(c, this.photoField, this.limits.photos, this.photoField.pick, (id) => this.handleRemovePhoto(id))}
+      ${this.sitekey ? this.captchaField.part?.render(c) : nothing}
       ${sections.actions(t, {
-        status: { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.submission.phase as string],
+        status: this.submission.status(t),
         busy: this.busy,
-        unusable: 'problem' in this.target,
-        question: this.confirmingReset ? this.rules.shows?.resetQuestion(t, (clear) => this.handleConfirmReset(clear)) : nothing,
+        unusable: 'problem' in this.endpointCheck,
+        question: this.confirmingReset ? this.formRules.shows?.resetQuestion(t, (clear) => this.handleConfirmReset(clear)) : nothing,
         onReset: this.handleReset,
       })}
     `;

@@ -7,7 +7,6 @@ import { AMAZON_ORDER_ID, MARKETPLACE_IDS, type MarketplaceId } from './marketpl
 import { IMAGE_TYPES, LIMITS, REASONS, RESOLUTIONS } from './fields.js';
 import { checkChannels, orderIdRule, type Channel } from './channels.js';
 import { normalizeOrderId, normalizeSerial, toHalfWidth } from './normalize.js';
-import type { WithdrawalStatement } from './withdrawal/schema.js';
 
 export { MARKETPLACE_IDS, type MarketplaceId } from './marketplaces.js';
 export { checkChannels, type Channel, type Localized } from './channels.js';
@@ -57,16 +56,16 @@ export type Site = MarketplaceId | (string & {});
 const always = { when: ({ value }: { value: unknown }) => typeof value === 'object' && value !== null };
 
 /** What a request and a withdrawal statement both name: the purchase, and whom to answer. */
-export interface Purchase {
+interface Purchase {
   marketplace: Site;
   orderId: string;
 }
 
 /**
- * The rules a request and a withdrawal statement (withdrawal/schema.ts) share, for one form's
- * settings: the purchase site, the contact, the order ID and the locale.
+ * The rules a request and a withdrawal statement share, for one form's settings: the purchase
+ * site, the contact, the order ID and the locale.
  */
-export function shared(options: SchemaOptions) {
+function shared(options: SchemaOptions) {
   const marketplaces = options.marketplaces?.length ? options.marketplaces : MARKETPLACE_IDS;
   // Each channel's order-ID rule and example, compiled once.
   const channels = new Map(
@@ -147,14 +146,33 @@ export function createRequestSchema(options: SchemaOptions = {}) {
     );
 }
 
+/**
+ * Builds the schema of an online withdrawal statement (Article 11a of Directive 2011/83/EU)
+ * for one form's settings: who withdraws, from which order, where the acknowledgement goes,
+ * and when the customer confirmed. The captcha is never required: a statement is accepted
+ * without it, and the receiver marks it unverified.
+ */
+export function createWithdrawalSchema(options: SchemaOptions = {}) {
+  const { fields, optionalCaptcha, purchase } = shared(options);
+  return z
+    .object({
+      kind: z.enum(['withdrawal']),
+      ...fields,
+      // The moment the customer pressed "Confirm withdrawal", by their device's clock.
+      confirmedAt: z.iso.datetime({ offset: true }),
+      captcha: optionalCaptcha,
+    })
+    .check(...purchase<Purchase>());
+}
+
 export const requestSchema = /* @__PURE__ */ createRequestSchema();
 export type RefundExchangeRequest = z.output<typeof requestSchema>;
 
-export { createWithdrawalSchema } from './withdrawal/schema.js';
-export type { WithdrawalInput, WithdrawalStatement } from './withdrawal/schema.js';
 
 /** What the endpoint receives: a request, or (with `kind: "withdrawal"`) a withdrawal statement. */
 export type EndpointBody = RefundExchangeRequest | WithdrawalStatement;
 
 export type RequestInput = z.input<typeof requestSchema>;
+export type WithdrawalStatement = z.output<ReturnType<typeof createWithdrawalSchema>>;
+export type WithdrawalInput = z.input<ReturnType<typeof createWithdrawalSchema>>;
 export type RequestIssue = z.core.$ZodIssue;

@@ -19,10 +19,11 @@
  *                         to the socket so far) and, once the answer is over, `end`: `complete`
  *                         or `closed` (the client went away first)
  *     validate=1          check the body with the project's schema (built lib/): 422
- *                         { errors: [{ field, message }] } or 201 { reference: "R-…" };
+ *                         { errors: [{ field, message }] } or 201 { reference: "R-…", receivedAt };
  *                         maxImages=, marketplaces=amazon.de+amazon.fr, channels=<JSON>
  *                         set it up; captcha=1
- *                         also verifies the solution with the test puzzle issuer (puzzles.mjs)
+ *                         also verifies the solution with the test puzzle issuer (puzzles.mjs),
+ *                         except a withdrawal statement's, which is taken whatever it says
  *   GET /receiver/<name>/log     the recorded requests, oldest first, as JSON
  *   DELETE /receiver/<name>/log  forgets them
  */
@@ -167,9 +168,10 @@ async function validate(text, q, nextReference) {
     captcha: Boolean(q.captcha),
   });
   if (!result.ok) return [422, { errors: result.errors }];
-  if (q.captcha) {
+  // A withdrawal statement is taken whatever its captcha says, as createReceiver takes it.
+  if (q.captcha && result.request.kind !== 'withdrawal') {
     const verified = (await testIssuer()).verify(result.request.captcha);
     if (!verified.ok) return [422, { errors: [server.captchaFieldError(verified)] }];
   }
-  return [201, { reference: nextReference() }];
+  return [201, { reference: nextReference(), receivedAt: new Date().toISOString() }];
 }

@@ -118,9 +118,9 @@ export class CaptchaField implements ReactiveController {
 
   /**
    * An empty box the controller fills (a Lit template must not own the widget's node), its
-   * error, and a retry once it failed or the server refused it.
+   * error, and a retry once it failed or the server refused it, which starts a new check.
    */
-  render(c: FieldContext, onRetry: () => void): TemplateResult {
+  render(c: FieldContext): TemplateResult {
     const { t } = c;
     const refused = !!c.model.serverErrors.captcha;
     // The server's reason (expired, used, failed) is in its language; the remedy is the same.
@@ -143,7 +143,17 @@ export class CaptchaField implements ReactiveController {
       ></div>
       <p id="captcha-error" class="error" part="error" aria-live=${c.live}>${error ?? nothing}</p>
       ${(this.failed && !this.refusedBrowser) || refused
-        ? html`<button id="captcha-retry" type="button" part="button" @click=${onRetry}>${t.captchaRetry}</button>`
+        ? html`<button
+            id="captcha-retry"
+            type="button"
+            part="button"
+            @click=${() => {
+              c.model.clearServerError('captcha');
+              this.restart();
+            }}
+          >
+            ${t.captchaRetry}
+          </button>`
         : nothing}
     </div>`;
   }

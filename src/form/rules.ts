@@ -7,11 +7,11 @@
 import type { FieldError, FieldName } from '../fields.js';
 import { lazily } from '../lazy.js';
 import { hasMessages, loadMessages, translationFor } from '../i18n/index.js';
-import type { RefundExchangeRequest, SchemaOptions } from '../schema.js';
-import type { FieldIssues, RequestContext } from './check.js';
+import type { EndpointBody, SchemaOptions } from '../schema.js';
+import type { FieldIssues, RequestContext, Rules } from './check.js';
 import type { FormModel } from './model.js';
 
-type Validation = typeof import('./validation.js');
+export type Validation = typeof import('./validation.js');
 
 let validation: Validation | undefined;
 // The channels' check, which the rules use, is a chunk of its own (a form with channels loads it
@@ -29,7 +29,7 @@ export interface RulesSettings {
 }
 
 export interface Problems {
-  request?: RefundExchangeRequest;
+  request?: EndpointBody;
   /** Each field's first issue, and its message in the form's language. */
   issues: FieldIssues;
   messages: Partial<Record<FieldName, string>>;
@@ -38,6 +38,9 @@ export interface Problems {
 }
 
 export class FormRules {
+  /** Rules that stand in for the request's while set: a withdrawal statement's (withdrawal/flow.ts). */
+  override?: ((options: SchemaOptions, loaded: Validation) => Rules<EndpointBody>) | undefined;
+
   constructor(
     private readonly model: FormModel,
     private readonly settings: () => RulesSettings,
@@ -63,7 +66,11 @@ export class FormRules {
   problems(): Problems {
     const { options, context, lang } = this.settings();
     if (!validation || !hasMessages(lang)) return { issues: {}, messages: {}, shown: {} };
-    const { request, issues } = validation.checkRequest(this.model, validation.schemaFor(options), context);
+    const { request, issues } = validation.checkRequest(
+      this.model,
+      this.override?.(options, validation) ?? validation.schemaFor(options),
+      context,
+    );
     const messages = validation.messagesFor(issues, translationFor(lang));
     return { request, issues, messages, shown: validation.shownMessages(this.model, issues, messages) };
   }
@@ -92,7 +99,7 @@ export class FormRules {
   }
 
   /** The whole form checked: the request, or each field's problem in the form's order. */
-  check(): { request?: RefundExchangeRequest; errors: FieldError[] } {
+  check(): { request?: EndpointBody; errors: FieldError[] } {
     const { request, messages } = this.problems();
     return { request, errors: Object.entries(messages).map(([field, message]) => ({ field, message })) };
   }

@@ -14,6 +14,8 @@ import { due, type FieldIssues } from './check.js';
 import type { FormModel } from './model.js';
 
 export { tidier } from '../normalize.js';
+// For the withdrawal function (withdrawal/flow.ts), whose statement's rules stand in for these.
+export { createWithdrawalSchema } from '../schema.js';
 export { checkRequest } from './check.js';
 export { checkedStyles } from './checked.styles.js';
 export { summary } from './summary.js';

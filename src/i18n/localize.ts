@@ -11,8 +11,3 @@ export function localize(text: Localized | undefined, locale: string): string | 
   if (typeof text !== 'object') return text;
   return text[locale] ?? text[locale.split('-')[0] ?? ''] ?? text.en ?? Object.values(text)[0];
 }
-
-/** The entry of a table by language for `locale` (`de-AT` → `de`), else English's. */
-export function forLanguage<T>(table: { readonly en: T; readonly [language: string]: T }, locale: string): T {
-  return table[locale.split('-')[0]?.toLowerCase() ?? ''] ?? table.en;
-}

@@ -3,7 +3,7 @@
  * language the form speaks: the server's own, as the customer's dictionaries are the widget's.
  * The statement itself is worded as the form showed it (withdrawal/words.ts). Node only.
  */
-import { forLanguage } from '../i18n/localize.js';
+import { forLanguage } from '../withdrawal/words.js';
 
 export interface AcknowledgementWords {
   subject: (reference: string) => string;

@@ -6,15 +6,11 @@
  * (sending.ts) on a form's first interaction, and SubmissionSlot answers for it until then.
  */
 import type { ReactiveController, ReactiveControllerHost, TemplateResult } from 'lit';
-import {
-  RefundExchangeErrorEvent,
-  RefundExchangeSubmitEvent,
-  RefundExchangeSuccessEvent,
-  type FieldError,
-} from '../events.js';
+import { RefundExchangeErrorEvent, type FieldError } from '../events.js';
+import { RefundExchangeSubmitEvent, RefundExchangeSuccessEvent } from './events.js';
 import type { FormModel } from '../form/model.js';
 import { sentences, type Message, type Translation } from '../i18n/index.js';
-import type { RefundExchangeRequest } from '../schema.js';
+import type { EndpointBody, RefundExchangeRequest, WithdrawalStatement } from '../schema.js';
 import { newIdempotencyKey, send, type SendResult } from './send.js';
 import { showServerErrors } from './server-errors.js';
 import { done } from './receipt.js';
@@ -22,10 +18,12 @@ import { done } from './receipt.js';
 /** One state for sending: waiting for the captcha, on the wire, waiting for a connection, done. */
 export type Phase = 'idle' | 'solving' | 'sending' | 'offline' | 'sent';
 
-/** What the success view recaps of the request as sent: its photos counted rather than kept. */
-export interface Receipt
-  extends Pick<RefundExchangeRequest, 'marketplace' | 'email' | 'orderId' | 'productName' | 'resolution' | 'reason'> {
+/** What the success view recaps of what was sent: a request's photos counted rather than kept. */
+export interface Receipt {
+  request: Omit<RefundExchangeRequest, 'images' | 'captcha'> | Omit<WithdrawalStatement, 'captcha'>;
   reference: string;
+  /** When the endpoint says it stored it (ISO 8601), if it does. */
+  receivedAt?: string | undefined;
   photos: number;
   /** After the Copy button: whether the reference reached the clipboard. */
   copied?: boolean;
@@ -36,8 +34,8 @@ export interface Submission {
   target: { url: string } | { problem: string };
   /** What has to load before the form can be checked; undefined when it is there. */
   ready?: () => Promise<unknown> | undefined;
-  /** The whole form checked: the request, or each field's problem. */
-  check(): { request?: RefundExchangeRequest; errors: FieldError[] };
+  /** The whole form checked: the request (or withdrawal statement), or each field's problem. */
+  check(): { request?: EndpointBody; errors: FieldError[] };
   /** With a captcha: settles once its solution is there; rejects when it failed. */
   solved?: () => Promise<unknown>;
 }
@@ -47,6 +45,11 @@ export interface Submission {
 export interface Idempotency {
   key: string;
   fingerprint: string;
+}
+
+/** A view of its own for what it sent (the withdrawal function's receipt); undefined leaves it to the request's. */
+export interface ReceiptView {
+  done(t: Translation, sent: SubmissionController, site: (id: string) => string, onNew: () => void): TemplateResult | undefined;
 }
 
 export interface SubmissionHooks {
@@ -60,9 +63,16 @@ export interface SubmissionHooks {
 
 const offline = () => navigator.onLine === false;
 
-const receiptOf = (request: RefundExchangeRequest, reference: string): Receipt => {
-  const { marketplace, email, orderId, productName, resolution, reason, images } = request;
-  return { reference, marketplace, email, orderId, productName, resolution, reason, photos: images?.length ?? 0 };
+const receiptOf = (sent: EndpointBody, reference: string, response: unknown): Receipt => {
+  const { receivedAt } = (response ?? {}) as { receivedAt?: unknown };
+  const request = { ...sent };
+  delete request.captcha;
+  let photos = 0;
+  if ('images' in request) {
+    photos = request.images?.length ?? 0;
+    delete request.images;
+  }
+  return { request, reference, receivedAt: typeof receivedAt === 'string' ? receivedAt : undefined, photos };
 };
 
 /** Resolves at the browser's next `online` event; rejects when `signal` aborts. */
@@ -150,6 +160,8 @@ export class SubmissionController implements ReactiveController {
       this.host.dispatchEvent(new RefundExchangeErrorEvent({ kind: 'validation', errors }));
       return this.hooks.focus('.summary');
     }
+    // A withdrawal statement is dated by its confirmation: this press.
+    if (request.kind === 'withdrawal') request = { ...request, confirmedAt: new Date().toISOString() };
     if (!this.host.dispatchEvent(new RefundExchangeSubmitEvent({ payload: request }))) return;
     return this.send(target.url, request);
   }
@@ -163,7 +175,7 @@ export class SubmissionController implements ReactiveController {
     this.set('idle');
   }
 
-  private async send(url: string, request: RefundExchangeRequest): Promise<void> {
+  private async send(url: string, request: EndpointBody): Promise<void> {
     const sending = this.start('sending');
     const { signal } = sending;
     // The photos by identity, not by their megabytes of data; the captcha changes on its own.
@@ -193,9 +205,12 @@ export class SubmissionController implements ReactiveController {
   }
 
   /** The success view, once sent; `site` names a purchase site as the form's list did. */
-  view(t: Translation, site: (id: string) => string, onNew: () => void): TemplateResult {
+  view(t: Translation, site: (id: string) => string, onNew: () => void, other?: ReceiptView): TemplateResult {
     const { receipt } = this;
-    return done(t, { receipt, site: site(receipt?.marketplace ?? ''), onCopy: () => void this.copyReference(), onNew });
+    return (
+      other?.done(t, this, site, onNew) ??
+      done(t, { receipt, site: site(receipt?.request.marketplace ?? ''), onCopy: () => void this.copyReference(), onNew })
+    );
   }
 
   /** Puts the reference on the clipboard for the customer, and says whether it worked. */
@@ -209,10 +224,10 @@ export class SubmissionController implements ReactiveController {
     this.host.requestUpdate();
   }
 
-  private handleResult(result: SendResult, request?: RefundExchangeRequest): void {
+  private handleResult(result: SendResult, request?: EndpointBody): void {
     if (result.kind === 'success') {
       // Only a sent request succeeds, and so comes with one.
-      if (request) this.receipt = receiptOf(request, result.reference ?? '');
+      if (request) this.receipt = receiptOf(request, result.reference ?? '', result.response);
       this.keys.idempotency = undefined;
       this.set('sent');
       this.hooks.sent();

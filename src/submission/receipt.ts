@@ -23,14 +23,17 @@ export interface DoneView {
  */
 export function done(t: Translation, v: DoneView): TemplateResult {
   const r = v.receipt;
-  const recap = r && [
-    [t.marketplace, v.site],
-    [t.orderId, r.orderId],
-    [t.productName, r.productName],
-    [t.resolution, t[r.resolution]],
-    [t.reason, t[r.reason]],
-    [t.images, t.recapPhotos(r.photos)],
-  ];
+  const q = r?.request;
+  const recap = r &&
+    q &&
+    q.kind !== 'withdrawal' && [
+      [t.marketplace, v.site],
+      [t.orderId, q.orderId],
+      [t.productName, q.productName],
+      [t.resolution, t[q.resolution]],
+      [t.reason, t[q.reason]],
+      [t.images, t.recapPhotos(r.photos)],
+    ];
   return html`<div class="done" part="status" role="status" tabindex="-1" lang=${t.locale}>
     <p>${t.sent}</p>
     ${r?.reference
@@ -40,7 +43,7 @@ export function done(t: Translation, v: DoneView): TemplateResult {
           <span class="hint">${r.copied === undefined ? nothing : r.copied ? t.copied : t.copyFailed}</span>
         </p>`
       : nothing}
-    <slot name="success">${r ? html`<p>${t.nextSteps(r.email)}</p>` : nothing}</slot>
+    <slot name="success">${q ? html`<p>${t.nextSteps(q.email)}</p>` : nothing}</slot>
     ${recap
       ? html`<dl class="recap" part="recap" aria-label=${t.recap}>
           ${recap.map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}

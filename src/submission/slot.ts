@@ -8,7 +8,7 @@ import type { ReactiveControllerHost } from 'lit';
 import type { FormModel } from '../form/model.js';
 import { RefundExchangeErrorEvent } from '../events.js';
 import { lazily } from '../lazy.js';
-import { sentences, type Message } from '../i18n/index.js';
+import { sentences, type Message, type Translation } from '../i18n/index.js';
 import type { Idempotency, Phase, Submission, SubmissionController, SubmissionHooks } from './controller.js';
 
 export class SubmissionSlot {
@@ -37,6 +37,11 @@ export class SubmissionSlot {
 
   get phase(): Phase {
     return this.controller?.phase ?? 'idle';
+  }
+
+  /** What the form is doing, said in its status line; undefined when idle. */
+  status(t: Translation): string | undefined {
+    return { sending: t.sending, solving: t.captchaWaiting, offline: t.offlineWaiting }[this.phase as string];
   }
 
   get busy(): boolean {

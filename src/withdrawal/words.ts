@@ -4,7 +4,10 @@
  * stay as they were. English is complete; the type makes a missing key in another language a
  * compile error. The fields keep the form's own labels and messages.
  */
-import { forLanguage } from '../i18n/localize.js';
+/** The entry of a table by language for `locale` (`de-AT` → `de`), else English's. */
+export function forLanguage<T>(table: { readonly en: T; readonly [language: string]: T }, locale: string): T {
+  return table[locale.split('-')[0]?.toLowerCase() ?? ''] ?? table.en;
+}
 
 export interface WithdrawalWords {
   /** What the statement asks for, under the withdrawal function's label as its heading. */
@@ -22,6 +25,8 @@ export interface WithdrawalWords {
   change: string;
   received: string;
   receivedAt: (when: string) => string;
+  /** The receipt's term for when the customer confirmed. */
+  confirmed: string;
   emailed: (email: string) => string;
   print: string;
 }
@@ -37,6 +42,7 @@ const en: WithdrawalWords = {
   change: 'Change',
   received: 'We have received your withdrawal.',
   receivedAt: (when) => `Received on ${when}.`,
+  confirmed: 'Confirmed',
   emailed: (email) => `An acknowledgement is on its way to ${email}. Keep it, or print this page, as your record.`,
   print: 'Print',
 };
@@ -54,6 +60,7 @@ export const WITHDRAWAL_WORDS: Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'ja', W
     change: 'Ändern',
     received: 'Ihr Widerruf ist bei uns eingegangen.',
     receivedAt: (when) => `Eingegangen am ${when}.`,
+    confirmed: 'Bestätigt',
     emailed: (email) =>
       `Eine Eingangsbestätigung ist an ${email} unterwegs. Bewahren Sie sie auf oder drucken Sie diese Seite als Nachweis aus.`,
     print: 'Drucken',
@@ -70,6 +77,7 @@ export const WITHDRAWAL_WORDS: Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'ja', W
     change: 'Modifier',
     received: 'Nous avons bien reçu votre rétractation.',
     receivedAt: (when) => `Reçue le ${when}.`,
+    confirmed: 'Confirmée le',
     emailed: (email) =>
       `Un accusé de réception est en route vers ${email}. Conservez-le, ou imprimez cette page, comme preuve.`,
     print: 'Imprimer',
@@ -85,6 +93,7 @@ export const WITHDRAWAL_WORDS: Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'ja', W
     change: 'Modificar',
     received: 'Hemos recibido su desistimiento.',
     receivedAt: (when) => `Recibido el ${when}.`,
+    confirmed: 'Confirmado el',
     emailed: (email) =>
       `Le hemos enviado un acuse de recibo a ${email}. Consérvelo, o imprima esta página, como constancia.`,
     print: 'Imprimir',
@@ -101,6 +110,7 @@ export const WITHDRAWAL_WORDS: Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'ja', W
     change: 'Modifica',
     received: 'Abbiamo ricevuto il tuo recesso.',
     receivedAt: (when) => `Ricevuto il ${when}.`,
+    confirmed: 'Confermato il',
     emailed: (email) =>
       `Un avviso di ricevimento è in arrivo a ${email}. Conservalo, o stampa questa pagina, come prova.`,
     print: 'Stampa',
@@ -115,6 +125,7 @@ export const WITHDRAWAL_WORDS: Record<'en' | 'de' | 'fr' | 'es' | 'it' | 'ja', W
     change: '修正する',
     received: '契約の撤回を受け付けました。',
     receivedAt: (when) => `受付日時：${when}`,
+    confirmed: '確定日時',
     emailed: (email) => `受領確認を ${email} にお送りしました。記録として保管するか、このページを印刷してください。`,
     print: '印刷する',
   },

@@ -11,6 +11,7 @@ import {
   type Prefill,
   type RefundExchangeErrorEvent,
   type RefundExchangeRequest,
+  type WithdrawalStatement,
   type RefundExchangeResponse,
   type RefundExchangeSuccessEvent,
   type SuccessDetail,
@@ -59,9 +60,17 @@ made.submit().then(() => valid);
 
 // Typed listeners on the element, the document and the window.
 made.addEventListener('refund-exchange-submit', (event) => {
-  const payload: RefundExchangeRequest = event.detail.payload;
+  const { payload } = event.detail;
   event.preventDefault();
-  return payload.orderId;
+  // A request, or with the withdrawal function a withdrawal statement, told apart by kind.
+  if (payload.kind === 'withdrawal') {
+    const statement: WithdrawalStatement = payload;
+    return statement.confirmedAt;
+  }
+  const request: RefundExchangeRequest = payload;
+  // @ts-expect-error a request has no moment of confirmation
+  void request.confirmedAt;
+  return request.productName;
 });
 document.addEventListener('refund-exchange-success', (event: RefundExchangeSuccessEvent) => {
   const detail: SuccessDetail = event.detail;

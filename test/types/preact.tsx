@@ -3,7 +3,7 @@
  * the element. Each `@ts-expect-error` proves a wrong use is refused.
  */
 import 'refund-exchange-form/preact';
-import type { RefundExchangeRequest } from 'refund-exchange-form';
+import type { EndpointBody } from 'refund-exchange-form';
 
 export const Returns = () => (
   <>
@@ -13,7 +13,7 @@ export const Returns = () => (
       hidePolicies
       prefill={{ orderId: '302-1234567-7654321' }}
       onrefund-exchange-submit={(event) => {
-        const payload: RefundExchangeRequest = event.detail.payload;
+        const payload: EndpointBody = event.detail.payload;
         return payload;
       }}
       onrefund-exchange-error={(event) => event.detail.kind}

@@ -5,7 +5,7 @@
  */
 import { useRef } from 'react';
 import { RefundExchangeForm, type RefundExchangeFormElement } from 'refund-exchange-form/react';
-import type { RefundExchangeRequest } from 'refund-exchange-form';
+import type { EndpointBody } from 'refund-exchange-form';
 
 export function Bare() {
   const ref = useRef<RefundExchangeFormElement>(null);
@@ -20,7 +20,7 @@ export function Bare() {
         prefill={{ orderId: '302-1234567-7654321' }}
         channels={[{ id: 'shop', names: 'Our shop', orderIdPattern: 'KK-\\d{6}', orderIdExample: 'KK-104233' }]}
         onrefund-exchange-submit={(event) => {
-          const payload: RefundExchangeRequest = event.detail.payload;
+          const payload: EndpointBody = event.detail.payload;
           return payload;
         }}
         onrefund-exchange-success={(event) => event.detail.reference?.toUpperCase()}
