@@ -8,10 +8,13 @@
 //   CAPTCHA=off        pages without the captcha; requests need no solution
 //   INBOX_TOKEN        the inbox and read API want it; unset, they answer loopback clients only
 //   PUZZLE_DIFFICULTY  captcha work per solution, 0 to 255 (default: the issuer's)
+//   SMTP_URL           smtp(s)://… where withdrawal acknowledgements are mailed; unset, a mail
+//                      catcher on loopback takes them and prints them here
 import { createServer } from 'node:http';
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createDemo } from './server/app.mjs';
+import { startMailCatcher } from './server/mail.mjs';
 
 const HOST = '127.0.0.1';
 const port = Number(process.env.PORT ?? 8000);
@@ -22,7 +25,10 @@ const databaseUrl = process.env.DATABASE_URL || undefined;
 const captcha = process.env.CAPTCHA !== 'off';
 const inboxToken = process.env.INBOX_TOKEN || undefined;
 
-const { handle, close } = await createDemo({ dataDir, databaseUrl, difficulty, captcha, inboxToken });
+const catcher = process.env.SMTP_URL ? undefined : await startMailCatcher();
+const smtpUrl = process.env.SMTP_URL || catcher?.url;
+
+const { handle, close } = await createDemo({ dataDir, databaseUrl, difficulty, captcha, inboxToken, smtpUrl });
 
 const server = createServer(
   {
@@ -50,7 +56,8 @@ server.listen(port, HOST, () => {
   inbox       ${base}/inbox${inboxToken ? ' (INBOX_TOKEN)' : ' (this machine only)'}
   endpoint    ${base}/api/requests
   puzzles     ${captcha ? `${base}/api/puzzle` : 'off (CAPTCHA=off)'}
-  store       ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}`);
+  store       ${databaseUrl ? 'PostgreSQL (DATABASE_URL)' : `PGlite in ${dataDir}`}
+  mail        ${catcher ? `printed here (a catcher at ${catcher.url}; SMTP_URL for a real server)` : 'SMTP_URL'}`);
   if (!existsSync(`${distDir}refund-exchange-form.js`)) {
     console.log('  dist/refund-exchange-form.js is missing: run `npm run build` for the form.');
   }
@@ -58,7 +65,7 @@ server.listen(port, HOST, () => {
 
 for (const signal of ['SIGINT', 'SIGTERM']) {
   process.once(signal, () => {
-    server.close(() => close().finally(() => process.exit(0)));
+    server.close(() => close().then(() => catcher?.close()).finally(() => process.exit(0)));
     server.closeAllConnections();
   });
 }

@@ -85,23 +85,27 @@ function allowOrigin(req, res) {
  * - `captcha: false` serves the pages without `sitekey` and takes requests without a solution.
  * - `inboxToken`: the inbox and read API want it (bearer or signed-in cookie); without it they
  *   answer loopback clients only.
- * @param {{ dataDir: string, databaseUrl?: string, difficulty?: number, captcha?: boolean, inboxToken?: string }} options
+ * - `smtpUrl`: where the acknowledgements of withdrawal statements are mailed (nodemailer's URL);
+ *   without it they stay due in the store.
+ * @param {{ dataDir: string, databaseUrl?: string, difficulty?: number, captcha?: boolean, inboxToken?: string, smtpUrl?: string }} options
  */
-export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = true, inboxToken }) {
+export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = true, inboxToken, smtpUrl }) {
   await mkdir(dataDir, { recursive: true });
   const dataReal = await realpath(dataDir);
   // Where the hashed chunks are, as resolveFile reports paths (real ones); dist/ may not be built yet.
   const distChunks = join(await realpath(distDir).catch(() => distDir), 'chunks') + sep;
   const puzzles = captcha ? await openPuzzleIssuer(dataDir, difficulty) : undefined;
   const store = databaseUrl ? await openPostgresStore(databaseUrl) : await openPGliteStore(join(dataDir, 'pglite'));
-  const receive = toNodeHandler(
-    createReceiver({
-      store: logged(store),
-      captcha: puzzles && { puzzles },
-      allowedOrigins: [LOCAL_ORIGIN],
-      schema: { channels: DEMO_CHANNELS },
+  const receiver = createReceiver({
+    store: logged(store),
+    captcha: puzzles && { puzzles },
+    allowedOrigins: [LOCAL_ORIGIN],
+    schema: { channels: DEMO_CHANNELS },
+    ...(smtpUrl && {
+      acknowledgements: { smtp: smtpUrl, from: '"Kestrel Kitchen" <returns@kestrel-kitchen.example>', timeZone: 'Europe/Berlin' },
     }),
-  );
+  });
+  const receive = toNodeHandler(receiver);
   // The cookie holds a value derived from the token, never the token itself.
   const session = inboxToken && createHmac('sha256', inboxToken).update('inbox session').digest('hex');
 
@@ -281,7 +285,7 @@ export async function createDemo({ dataDir, databaseUrl, difficulty, captcha = t
     }
   }
 
-  return { handle, store, close: () => store.close() };
+  return { handle, store, close: () => receiver.close().then(() => store.close()) };
 }
 
 /** The inbox's own policy: its sign-in form posts to this origin. */

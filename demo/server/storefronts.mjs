@@ -90,6 +90,10 @@ export const STOREFRONTS = [
   },
   {
     id: 'de',
+    withdrawTitle: 'Vertrag widerrufen · Kestrel Kitchen',
+    withdrawHeading: 'Vertrag widerrufen',
+    withdrawIntro: 'Sie haben in unserem Onlineshop gekauft und möchten den Vertrag innerhalb der Widerrufsfrist von 14 Tagen widerrufen? Das geht hier, ohne Angabe von Gründen. Wir bestätigen den Eingang sofort per E-Mail. Für Käufe bei Amazon nutzen Sie bitte die Widerrufsfunktion von Amazon.',
+    withdrawLink: 'Vertrag widerrufen',
     lang: 'de-DE',
     region: 'Deutschland',
     title: 'Rückgabe und Umtausch · Kestrel Kitchen',
@@ -103,6 +107,10 @@ export const STOREFRONTS = [
   },
   {
     id: 'fr',
+    withdrawTitle: 'Renoncer au contrat ici · Kestrel Kitchen',
+    withdrawHeading: 'Renoncer au contrat ici',
+    withdrawIntro: 'Vous avez acheté sur notre boutique en ligne et souhaitez vous rétracter dans le délai de 14 jours ? Vous pouvez le faire ici, sans avoir à vous justifier. Nous en accusons réception aussitôt par e-mail. Pour un achat sur Amazon, utilisez la fonction de rétractation d’Amazon.',
+    withdrawLink: 'Renoncer au contrat ici',
     lang: 'fr-FR',
     region: 'France',
     title: 'Retours et échanges · Kestrel Kitchen',
@@ -116,6 +124,10 @@ export const STOREFRONTS = [
   },
   {
     id: 'es',
+    withdrawTitle: 'Desistir del contrato aquí · Kestrel Kitchen',
+    withdrawHeading: 'Desistir del contrato aquí',
+    withdrawIntro: '¿Ha comprado en nuestra tienda online y quiere desistir del contrato dentro del plazo de 14 días? Puede hacerlo aquí, sin indicar el motivo. Le enviaremos enseguida un acuse de recibo por correo electrónico. Para compras en Amazon, utilice la función de desistimiento de Amazon.',
+    withdrawLink: 'Desistir del contrato aquí',
     lang: 'es-ES',
     region: 'España',
     title: 'Devoluciones y cambios · Kestrel Kitchen',
@@ -129,6 +141,10 @@ export const STOREFRONTS = [
   },
   {
     id: 'it',
+    withdrawTitle: 'Recedere dal contratto qui · Kestrel Kitchen',
+    withdrawHeading: 'Recedere dal contratto qui',
+    withdrawIntro: 'Hai acquistato nel nostro negozio online e vuoi recedere dal contratto entro il termine di 14 giorni? Puoi farlo qui, senza indicarne il motivo. Ti invieremo subito un avviso di ricevimento via email. Per gli acquisti su Amazon, usa la funzione di recesso di Amazon.',
+    withdrawLink: 'Recedere dal contratto qui',
     lang: 'it',
     link: 'it-IT',
     region: 'Italia',
@@ -164,18 +180,32 @@ const alternates = STOREFRONTS.map(
 /** The widget's captcha attributes, left out when the demo runs with `CAPTCHA=off`. */
 export const CAPTCHA_ATTRIBUTES = ' sitekey="demo" puzzle-endpoint="/api/puzzle"';
 
-/** The page of storefront `id` (as in /demo/<id>.html), or undefined. */
+/**
+ * The page of storefront `id` (as in /demo/<id>.html), or undefined; `<id>-withdrawal` is an EU
+ * storefront's "withdraw from contract here" page, whose form has the `withdrawal` attribute.
+ */
 export function renderStorefront(id, { captcha = true } = {}) {
-  const page = STOREFRONTS.find((s) => s.id === id);
-  if (!page) return undefined;
+  const withdrawal = id.endsWith('-withdrawal');
+  const base = STOREFRONTS.find((s) => s.id === (withdrawal ? id.slice(0, -'-withdrawal'.length) : id));
+  if (!base || (withdrawal && !base.withdrawTitle)) return undefined;
+  // The withdrawal page: its own title, heading and words, the shop's channel first, as everywhere.
+  const page = withdrawal
+    ? { ...base, title: base.withdrawTitle, heading: base.withdrawHeading, intro: base.withdrawIntro, form: { ...base.form, withdrawal: '', 'hide-policies': '' } }
+    : base;
   const switcher = STOREFRONTS.map((s) => {
     const lang = s.link ?? s.lang;
     const current = s === page ? ' aria-current="page"' : '';
     return `        <li><a href="/demo/${s.id}.html" lang="${lang}" hreflang="${lang}"${current}>${s.region}</a></li>`;
   }).join('\n');
   const form = Object.entries({ ...page.form, channels: JSON.stringify(DEMO_CHANNELS) })
-    .map(([name, value]) => ` ${name}="${attribute(value)}"`)
+    .map(([name, value]) => (value === '' ? ` ${name}` : ` ${name}="${attribute(value)}"`))
     .join('');
+  // Each EU storefront links its withdrawal page, and that page its storefront.
+  const other = page.withdrawTitle
+    ? withdrawal
+      ? `<p class="intro"><a href="/demo/${base.id}.html">${base.heading}</a></p>`
+      : `<p class="intro"><a href="/demo/${base.id}-withdrawal.html">${base.withdrawLink}</a></p>`
+    : '';
   return `<!doctype html>
 <html lang="${page.lang}">
 <head>
@@ -201,6 +231,7 @@ ${switcher}
   <main>
     <h1>${page.heading}</h1>
     <p class="intro">${page.intro}</p>
+    ${other}
     <refund-exchange-form endpoint="/api/requests"${captcha ? CAPTCHA_ATTRIBUTES : ''}${form}></refund-exchange-form>
     <noscript>
       <p class="notice">${page.notice}</p>

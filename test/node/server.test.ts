@@ -483,7 +483,42 @@ describe('the demo server', () => {
       assert.deepEqual(links.map((m) => m[1]), STOREFRONTS.map(([f]) => f), path);
       assert.deepEqual(links.filter((m) => m[2]).map((m) => m[1]), [file], path);
       assert.ok(index.body.includes(`<a href="${path}" lang=`), `the index links ${path}`);
+
+      // Each EU storefront has its "withdraw from contract here" page, with the withdrawal function.
+      const withdrawalPath = `/demo/${file}-withdrawal.html`;
+      assert.equal(page.body.includes(`<a href="${withdrawalPath}">`), eu, path);
+      const withdrawal = await send(demo.base, withdrawalPath);
+      assert.equal(withdrawal.status, eu ? 200 : 404, withdrawalPath);
+      if (!eu) continue;
+      assert.match(withdrawal.body, new RegExp(`<html lang="${lang}">`), withdrawalPath);
+      const form = /<refund-exchange-form ([^>]*)><\/refund-exchange-form>/.exec(withdrawal.body)?.[1] ?? '';
+      assert.match(form, / withdrawal /, withdrawalPath);
+      assert.ok(withdrawal.body.includes(`<a href="${path}">`), withdrawalPath);
     }
+  });
+
+  it('takes a withdrawal statement without a captcha and mails its acknowledgement, in its language, to its catcher', async () => {
+    const statement = {
+      kind: 'withdrawal',
+      marketplace: 'shop.kestrel-kitchen.example',
+      email: 'lena@example.de',
+      name: 'Lena Vogel',
+      orderId: 'KK-104233',
+      locale: 'de-DE',
+      confirmedAt: new Date().toISOString(),
+    };
+    const answer = await postJson(demo.base, statement, { 'Idempotency-Key': randomUUID() });
+    assert.equal(answer.status, 201, answer.body);
+    const reference = referenceOf(answer);
+    const deadline = Date.now() + 10_000;
+    while (!demo.output().includes(`Eingangsbestätigung Ihres Widerrufs (${reference})`) && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 100));
+    }
+    const output = demo.output();
+    assert.ok(output.includes(`mail to lena@example.de: Eingangsbestätigung Ihres Widerrufs (${reference})`), output.slice(-2000));
+    assert.ok(output.includes('Hiermit widerrufe ich meinen Vertrag über die Bestellung KK-104233 bei Kestrel Kitchen Onlineshop.'));
+    const entry = (await readAll(demo.base)).find((e) => e.reference === reference);
+    assert.deepEqual(entry?.request, { ...statement, verified: false });
   });
 
   it('serves the demo files with their types', async () => {
