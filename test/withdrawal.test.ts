@@ -87,18 +87,22 @@ describe('the withdrawal function', () => {
   });
 
   it('sends the confirmed statement by keyboard alone, and shows the reference and the time of receipt', async () => {
-    const { el, name } = await withdrawalForm('en', { orderId: PREFILL.orderId });
+    const { el, name } = await withdrawalForm('en');
     await open(el);
     focus(el, '#email');
     await type('jane@example.com');
     await press('Tab');
     await type('Jane Doe');
+    await press('Tab');
+    // Pasted as the order page shows it: the statement says it as it will be sent.
+    await type('Order # 123 1234567 1234567');
     // Enter in a field: the statement's own button, on to the review.
     await press('Enter');
     const statement = await until(() => el.shadowRoot!.querySelector('blockquote') ?? undefined);
     expect(statement.textContent!.trim()).to.equal(
       'I hereby withdraw from my contract for order 123-1234567-1234567, placed on Amazon.com\u00a0(US).',
     );
+    expect($(el, '[part~=recap]').textContent).to.contain('123-1234567-1234567').and.not.contain('Order #');
     expect(shownFields(el)).to.deep.equal([]);
     const before = Date.now();
     const success = oneEvent(el, 'refund-exchange-success');

@@ -76,19 +76,21 @@ export class WithdrawalFlow implements ReactiveController {
         ${this.failed ? html`<p class="error" role="alert">${t.errNetwork} ${t.tryAgain}</p>` : nothing}
       </div>`;
     }
-    const { name, email, orderId } = this.model.values;
+    // As it will be sent: the checked statement, its order ID tidied ("Order # 123 …" → 3-7-7).
+    const checked = this.rules.check().request;
+    const { name, email, orderId } = checked?.kind === 'withdrawal' ? checked : this.model.values;
     return html`<h2 class="withdrawing ${this.step}" tabindex="-1">${words.heading}</h2>
       ${this.step === 'statement'
         ? html`<p>${words.statementIntro}</p>`
         : html`<p>${words.reviewIntro}</p>
-            <blockquote class="statement">${words.statement(orderId.trim(), site)}</blockquote>
+            <blockquote class="statement">${words.statement(orderId, site)}</blockquote>
             <dl class="recap" part="recap">
               ${[
                 [t.name, name],
                 [t.marketplace, site],
                 [t.orderId, orderId],
                 [t.email, email],
-              ].map(([term, value]) => html`<div><dt>${term}</dt><dd>${value?.trim()}</dd></div>`)}
+              ].map(([term, value]) => html`<div><dt>${term}</dt><dd>${value}</dd></div>`)}
             </dl>`}`;
   }
 
