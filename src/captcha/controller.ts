@@ -126,6 +126,14 @@ export class CaptchaController implements ReactiveController {
       onWorkerError(error);
       this.fail();
     };
+    // Its solver's workers come up while the puzzle is fetched, and say so by showing the state
+    // before any start (with a start button that then does nothing) in place of the fetching
+    // one: once started, that is left out, and the fetching state stays until the puzzle comes.
+    const group = (widget as unknown as { workerGroup: { readyCallback: () => void } }).workerGroup;
+    const ready = group.readyCallback;
+    group.readyCallback = () => {
+      if (!(widget as unknown as { hasBeenStarted: boolean }).hasBeenStarted) ready();
+    };
     return widget;
   }
 
