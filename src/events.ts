@@ -1,7 +1,6 @@
 /** The element's typed events. All bubble and cross shadow boundaries (composed). */
 import type { EndpointBody, FieldError } from './schema.js';
 import type { RefundExchangeForm } from './refund-exchange-form.js';
-
 import type { RefundExchangeSubmitEvent, RefundExchangeSuccessEvent } from './submission/events.js';
 
 export type { FieldError } from './schema.js';

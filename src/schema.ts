@@ -85,8 +85,7 @@ function shared(options: SchemaOptions) {
         : z.string().check(z.overwrite(normalizeOrderId), z.minLength(1), z.regex(AMAZON_ORDER_ID)),
       locale: z.string().check(z.regex(/^[A-Za-z]{2,3}(-[A-Za-z0-9]{2,8})*$/), z.maxLength(35)),
     },
-    captcha: options.captcha ? captcha : z.optional(captcha),
-    optionalCaptcha: z.optional(captcha),
+    captcha,
     /** The order ID against its purchase site's rule, then an Amazon one sent as 3-7-7. */
     purchase: <T extends Purchase>() => [
       z.superRefine<T>((r, ctx) => {
@@ -133,7 +132,7 @@ export function createRequestSchema(options: SchemaOptions = {}) {
       ),
       details: z.optional(text().check(z.maxLength(LIMITS.details))),
       images: z.optional(z.array(image).check(z.maxLength(maxImages))),
-      captcha,
+      captcha: options.captcha ? captcha : z.optional(captcha),
       locale,
     })
     .check(
@@ -153,21 +152,20 @@ export function createRequestSchema(options: SchemaOptions = {}) {
  * without it, and the receiver marks it unverified.
  */
 export function createWithdrawalSchema(options: SchemaOptions = {}) {
-  const { fields, optionalCaptcha, purchase } = shared(options);
+  const { fields, captcha, purchase } = shared(options);
   return z
     .object({
       kind: z.enum(['withdrawal']),
       ...fields,
       // The moment the customer pressed "Confirm withdrawal", by their device's clock.
       confirmedAt: z.iso.datetime({ offset: true }),
-      captcha: optionalCaptcha,
+      captcha: z.optional(captcha),
     })
     .check(...purchase<Purchase>());
 }
 
 export const requestSchema = /* @__PURE__ */ createRequestSchema();
 export type RefundExchangeRequest = z.output<typeof requestSchema>;
-
 
 /** What the endpoint receives: a request, or (with `kind: "withdrawal"`) a withdrawal statement. */
 export type EndpointBody = RefundExchangeRequest | WithdrawalStatement;

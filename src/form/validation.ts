@@ -10,7 +10,7 @@ import { FIELDS, type FieldName } from '../fields.js';
 import { issueMessage } from '../i18n/issue-message.js';
 import type { Translation } from '../i18n/en.js';
 import { createRequestSchema, type SchemaOptions } from '../schema.js';
-import { due, type FieldIssues } from './check.js';
+import { due, type FieldIssues, type Rules } from './check.js';
 import type { FormModel } from './model.js';
 
 export { tidier } from '../normalize.js';
@@ -21,22 +21,29 @@ export { checkedStyles } from './checked.styles.js';
 export { summary } from './summary.js';
 export { resetQuestion } from './reset-question.js';
 
-type Schema = ReturnType<typeof createRequestSchema>;
-/** Schemas by their options: built once for each form's settings, not on every keystroke. */
-const schemas = new Map<string, Schema>();
+/** Rules by their builder and options: built once for each form's settings, not on every keystroke. */
+const built = new Map<unknown, Map<string, unknown>>();
 /** More settings than a page's forms have: a host changing them again and again starts over. */
 const KEPT = 16;
 
-/** The rules for `options` (the offered purchase sites, channels, photos, captcha). */
-export function schemaFor(options: SchemaOptions): Schema {
+/**
+ * The rules `build` makes for `options` (the offered purchase sites, channels, photos, captcha):
+ * the request's, or another's that stands in for them (a withdrawal statement's, withdrawal/flow.ts).
+ */
+export function schemaFor<R extends Rules<unknown> = ReturnType<typeof createRequestSchema>>(
+  options: SchemaOptions,
+  build: (options: SchemaOptions) => R = createRequestSchema as unknown as (options: SchemaOptions) => R,
+): R {
   // A channel's order-ID pattern may be a RegExp, which JSON would write as {}.
   const key = JSON.stringify(options, (_, value: unknown) => (value instanceof RegExp ? String(value) : value));
-  let schema = schemas.get(key);
-  if (!schema) {
+  let schemas = built.get(build);
+  if (!schemas) built.set(build, (schemas = new Map()));
+  let rules = schemas.get(key);
+  if (!rules) {
     if (schemas.size >= KEPT) schemas.clear();
-    schemas.set(key, (schema = createRequestSchema(options)));
+    schemas.set(key, (rules = build(options)));
   }
-  return schema;
+  return rules as R;
 }
 
 /**

@@ -29,14 +29,21 @@ export type Step = 'statement' | 'review';
 /** Stands in for the moment of confirmation while the statement is checked: the send sets it. */
 const UNCONFIRMED = '1970-01-01T00:00:00Z';
 
+let statement: ((options: SchemaOptions) => Rules<EndpointBody>) | undefined;
+/** The statement's rules for a form's settings: the form's values checked as a statement. One builder, so that schemaFor keeps what it builds. */
+const statementRules = ({ createWithdrawalSchema }: Validation) =>
+  (statement ??= (options) => {
+    const schema = createWithdrawalSchema(options);
+    return {
+      safeParse: (input, params) => schema.safeParse({ ...(input as object), kind: 'withdrawal', confirmedAt: UNCONFIRMED }, params),
+    };
+  });
+
 export class WithdrawalFlow implements ReactiveController {
   /** Open at which step; undefined while the request form shows, with the button. */
   step?: Step | undefined;
   /** The statement's rules could not load (offline): said by the button. */
   failed = false;
-
-  /** The statement's rules for the last options, built once per set of settings. */
-  private built?: [string, Rules<EndpointBody>];
 
   constructor(
     private readonly host: Host,
@@ -159,7 +166,7 @@ export class WithdrawalFlow implements ReactiveController {
     this.failed = false;
     Promise.resolve(this.rules.load()).then(
       () => {
-        this.rules.override = (options, loaded) => this.statementRules(options, loaded);
+        this.rules.override = (options, loaded) => loaded.schemaFor(options, statementRules(loaded));
         // Errors show again only once the statement's fields are changed, or it is submitted.
         this.model.submitted = false;
         this.set('statement', 'h2');
@@ -183,18 +190,6 @@ export class WithdrawalFlow implements ReactiveController {
     this.rules.override = undefined;
     this.model.submitted = false;
     this.set(undefined);
-  }
-
-  /** The statement's rules for `options`, checking the form's values as a statement. */
-  private statementRules(options: SchemaOptions, schemas: Validation): Rules<EndpointBody> {
-    const key = JSON.stringify(options, (_, value: unknown) => (value instanceof RegExp ? String(value) : value));
-    if (this.built?.[0] === key) return this.built[1];
-    const schema = schemas.createWithdrawalSchema(options);
-    const rules: Rules<EndpointBody> = {
-      safeParse: (input, params) => schema.safeParse({ ...(input as object), kind: 'withdrawal', confirmedAt: UNCONFIRMED }, params),
-    };
-    this.built = [key, rules];
-    return rules;
   }
 
   private set(step: Step | undefined, focus?: string): void {
